@@ -1,0 +1,44 @@
+# kyr: the two set-up commands are `make site` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kyr-installed
+
+.PHONY: site test serve bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Fonts for the printable PDFs and the tools the tests use, from Debian's packages.
+# Needs root; without it, prints the command to run.
+system-deps:
+	@sh scripts/install-system-deps.sh
+
+# Build the whole site, every language and every printable, into site/.
+# The build goes to a scratch folder first, so site/ is never left half-written.
+site: $(STAMP) system-deps
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf .site-old
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-build site
+	rm -rf .site-old
+	@echo
+	@echo "Built: open $(CURDIR)/site/index.html, or run 'make serve' and open http://127.0.0.1:8000/"
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m kyr.bench
+
+clean:
+	rm -rf site .site-build .site-old .cache

@@ -1,0 +1,131 @@
+"""The site's languages: codes, BCP 47 tags, native names, direction and plurals, all from Babel.
+
+`mkdocs.yml` is the single list of languages (the i18n plugin's `languages`); this module reads it
+as plain YAML so the core never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.messages.plurals import get_plural
+
+from .errors import ConfigError, LanguageError
+from .yamlfile import parse_yaml
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str  # the folder under docs/ and the URL segment, e.g. "zh-hans"
+    tag: str  # BCP 47 tag for lang="" and hreflang, e.g. "zh-Hans"
+    name: str  # its own name, e.g. "中文 (简体)"
+    english_name: str
+    direction: str  # "ltr" or "rtl"
+    plural_forms: str  # the gettext Plural-Forms header
+    is_source: bool = False
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale, for dates, numbers, names and plurals."""
+        return Locale.parse(self.tag, sep="-")
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.direction == "rtl"
+
+
+def tag_from_code(code: str) -> str:
+    """Write a code in BCP 47 case: `zh-hans` -> `zh-Hans`, `pt-br` -> `pt-BR`."""
+    parts = code.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part.lower())
+    return "-".join(out)
+
+
+def parse_locale(tag: str) -> Locale:
+    """The Babel locale for `tag`; raise `LanguageError` with the closest known codes if unknown."""
+    try:
+        return Locale.parse(tag, sep="-")
+    except (ValueError, UnknownLocaleError, TypeError):
+        known = sorted(Locale("en").languages)
+        close = difflib.get_close_matches(tag.split("-")[0].lower(), known, n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
+        raise LanguageError(f"unknown language code '{tag}'", hint=hint or "use a code like es, pt-br, ht, zh-hans, vi, ar") from None
+
+
+def make_language(code: str, *, tag: str | None = None, is_source: bool = False) -> Language:
+    """Describe the language `code` (its tag defaults to the code in BCP 47 case) from Babel's data."""
+    tag = tag or tag_from_code(code)
+    locale = parse_locale(tag)
+    subtags = tag.split("-")
+    own_language = locale.languages.get(subtags[0]) or locale.display_name
+    name = own_language
+    if locale.script and len(subtags) > 1 and len(subtags[1]) == 4:
+        name = f"{own_language} ({locale.scripts.get(locale.script, locale.script)})"
+    elif locale.territory and any(len(s) == 2 and s.isupper() for s in subtags[1:]):
+        name = f"{own_language} ({locale.territories.get(locale.territory, locale.territory)})"
+    english = Locale("en").languages.get(subtags[0], tag)
+    if locale.script and len(subtags) > 1 and len(subtags[1]) == 4:
+        english = f"{english} ({Locale('en').scripts.get(locale.script, locale.script)})"
+    elif locale.territory and any(len(s) == 2 and s.isupper() for s in subtags[1:]):
+        english = f"{english} ({Locale('en').territories.get(locale.territory, locale.territory)})"
+    return Language(
+        code=code,
+        tag=tag,
+        name=name[:1].upper() + name[1:],
+        english_name=english,
+        direction=locale.text_direction,
+        plural_forms=get_plural(locale).plural_forms,
+        is_source=is_source,
+    )
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """A YAML loader for mkdocs.yml that ignores Python tags (`!!python/name:...`, `!ENV`)."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site_languages(mkdocs_yml: Path | str) -> list[Language]:
+    """The languages configured in `mkdocs.yml`, the source (default) language first."""
+    mkdocs_yml = Path(mkdocs_yml)
+    try:
+        text = mkdocs_yml.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read this file ({exc.strerror})", path=mkdocs_yml) from None
+    try:
+        data = yaml.load(text, Loader=_LenientLoader) or {}
+    except yaml.YAMLError:
+        parse_yaml(text, path=mkdocs_yml, error=ConfigError)  # raises with the line
+        raise
+    i18n, kyr = _plugin_options(data, "i18n"), _plugin_options(data, "kyr")
+    entries = (i18n or {}).get("languages") or []
+    if not entries:
+        raise ConfigError("no languages configured", path=mkdocs_yml, key="plugins.i18n.languages")
+    tags = (kyr or {}).get("lang_tags") or {}
+    languages = []
+    for entry in entries:
+        code = entry.get("locale")
+        try:
+            languages.append(make_language(code, tag=tags.get(code), is_source=bool(entry.get("default"))))
+        except LanguageError as exc:
+            raise LanguageError(exc.message, path=mkdocs_yml, key="plugins.i18n.languages", hint=exc.hint) from None
+    languages.sort(key=lambda lang: not lang.is_source)
+    return languages
+
+
+def _plugin_options(data: dict, name: str) -> dict | None:
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+        if plugin == name:
+            return {}
+    return None

@@ -1,0 +1,159 @@
+"""Clinic values in Markdown: `{{ clinic.phone }}` and friends, resolved for one language.
+
+Pages in every language carry the same placeholders; the values live once, in `clinic.yml`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+from .clinic import Clinic, Phone
+from .errors import ContentError
+from .formatting import country_name, format_hours, join_list, language_names
+from .languages import Language
+
+PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+
+INLINE = (
+    "clinic.name",
+    "clinic.address",
+    "clinic.phone",
+    "clinic.website",
+    "clinic.hotline.name",
+    "clinic.hotline.phone",
+    "clinic.hotline.hours",
+    "clinic.interpreter_languages",
+)
+BLOCKS = ("clinic.legal_partners", "clinic.consulates", "site.languages")
+KNOWN = INLINE + BLOCKS
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """A link to the same site in another language."""
+
+    language: Language
+    url: str
+
+
+@dataclass(frozen=True)
+class PlaceholderContext:
+    """What a page's placeholders are resolved from."""
+
+    clinic: Clinic
+    language: Language
+    gettext: Callable[[str], str]
+    language_links: tuple[LanguageLink, ...] = ()
+
+
+def find_placeholders(markdown: str) -> list[tuple[str, int]]:
+    """Every placeholder name in `markdown`, with its 1-based line, in order."""
+    return [(m.group(1), markdown.count("\n", 0, m.start()) + 1) for m in PLACEHOLDER_RE.finditer(markdown)]
+
+
+def _in_code(markdown: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in re.finditer(r"^(```|~~~).*?^\1\s*$", markdown, re.S | re.M)]
+    spans += [m.span() for m in re.finditer(r"`[^`\n]+`", markdown)]
+    return spans
+
+
+def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str | None = None) -> str:
+    """Replace every placeholder in `markdown`; raise `ContentError` at the line of an unknown one."""
+    code_spans = _in_code(markdown)
+
+    def replace(match: re.Match) -> str:
+        if any(start <= match.start() < end for start, end in code_spans):
+            return match.group(0)
+        name = match.group(1)
+        if name not in KNOWN:
+            close = difflib.get_close_matches(name, KNOWN, n=1)
+            raise ContentError(
+                f"unknown placeholder '{{{{ {name} }}}}'",
+                path=path,
+                line=markdown.count("\n", 0, match.start()) + 1,
+                hint=f"did you mean '{{{{ {close[0]} }}}}'?" if close else f"known placeholders: {', '.join(KNOWN)}",
+            )
+        return _RENDERERS[name](context)
+
+    return PLACEHOLDER_RE.sub(replace, markdown)
+
+
+def escape_markdown(text: str) -> str:
+    """Text from `clinic.yml`, safe to drop into Markdown (no accidental emphasis, links or HTML)."""
+    return re.sub(r"([\\`*_\[\]{}<>#|])", r"\\\1", text)
+
+
+def phone_link(phone: Phone) -> str:
+    """A tappable phone number."""
+    return f"[{phone.display}]({phone.tel_url})"
+
+
+def web_link(url: str) -> str:
+    """A link whose text is the address without `https://`."""
+    parts = urlsplit(url)
+    shown = parts.netloc + (parts.path.rstrip("/") if parts.path not in ("", "/") else "")
+    return f"[{shown}]({url})"
+
+
+def _legal_partners(ctx: PlaceholderContext) -> str:
+    _ = ctx.gettext
+    locale = ctx.language.locale
+    items = []
+    for partner in ctx.clinic.legal_partners:
+        lines = [f"- **{escape_markdown(partner.name)}**"]
+        lines.append(f"    {_('Phone')}: {phone_link(partner.phone)}")
+        lines.append(f"    {_('Hours')}: {format_hours(partner.hours, locale, _)}")
+        if partner.after_hours:
+            lines.append(f"    {_('Answers after hours for emergencies.')}")
+        lines.append(f"    {_('Languages')}: {join_list(language_names(partner.languages, locale), locale)}")
+        if partner.website:
+            lines.append(f"    {_('Website')}: {web_link(partner.website)}")
+        items.append("  \n".join(lines))
+    if not items:
+        return _("Ask at the front desk for the legal services we trust.")
+    return "\n\n".join(items)
+
+
+def _consulates(ctx: PlaceholderContext) -> str:
+    _ = ctx.gettext
+    locale = ctx.language.locale
+    items = []
+    for consulate in ctx.clinic.consulates:
+        title = _("Consulate of %(country)s") % {"country": country_name(consulate.country, locale)}
+        line = f"- **{escape_markdown(title)}** ({escape_markdown(consulate.city)}): {phone_link(consulate.phone)}"
+        if consulate.website:
+            line += f" · {web_link(consulate.website)}"
+        items.append(line)
+    if not items:
+        return _("Ask at the front desk for your consulate's phone number.")
+    return "\n".join(items)
+
+
+def _site_languages(ctx: PlaceholderContext) -> str:
+    # Raw HTML: links to other languages' folders are not Markdown pages MkDocs could check.
+    items = "".join(
+        f'<li><a href="{html.escape(link.url)}" lang="{link.language.tag}" hreflang="{link.language.tag}"'
+        f' dir="{link.language.direction}">{html.escape(link.language.name)}</a></li>'
+        for link in ctx.language_links
+    )
+    return f'<ul class="kyr-languages">{items}</ul>'
+
+
+_RENDERERS: dict[str, Callable[[PlaceholderContext], str]] = {
+    "clinic.name": lambda c: escape_markdown(c.clinic.name),
+    "clinic.address": lambda c: escape_markdown(c.clinic.address),
+    "clinic.phone": lambda c: phone_link(c.clinic.phone),
+    "clinic.website": lambda c: web_link(c.clinic.website) if c.clinic.website else phone_link(c.clinic.phone),
+    "clinic.hotline.name": lambda c: escape_markdown(c.clinic.hotline.name),
+    "clinic.hotline.phone": lambda c: phone_link(c.clinic.hotline.phone),
+    "clinic.hotline.hours": lambda c: format_hours(c.clinic.hotline.hours, c.language.locale, c.gettext),
+    "clinic.interpreter_languages": lambda c: join_list(language_names(c.clinic.interpreter_languages, c.language.locale), c.language.locale),
+    "clinic.legal_partners": _legal_partners,
+    "clinic.consulates": _consulates,
+    "site.languages": _site_languages,
+}

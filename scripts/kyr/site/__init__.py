@@ -1,0 +1,1 @@
+"""The MkDocs side of kyr: the only package that imports MkDocs."""

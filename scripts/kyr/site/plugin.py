@@ -1,0 +1,122 @@
+"""The `kyr` MkDocs plugin: loads `clinic.yml`, resolves placeholders, installs our catalogs."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
+
+from ..catalogs import load_translations
+from ..clinic import Clinic, find_example_values, load_clinic
+from ..errors import KyrError
+from ..languages import Language, make_language
+from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
+from . import theme
+
+log = logging.getLogger("mkdocs.plugins.kyr")
+
+
+class KyrPluginConfig(Config):
+    clinic = config_options.Type(str, default="clinic.yml")
+    """Path of the clinic file, relative to mkdocs.yml."""
+    translations_dir = config_options.Type(str, default="translations")
+    """Folder of the gettext catalogs (`<lang>/LC_MESSAGES/messages.po`)."""
+    production = config_options.Type(bool, default=False)
+    """Refuse to build while example values remain in the clinic file (also `KYR_PRODUCTION=1`)."""
+    lang_tags = config_options.Type(dict, default={})
+    """BCP 47 tag of a language whose folder code is not its full tag, e.g. `pt: pt-BR`."""
+    material_fallbacks = config_options.Type(dict, default={})
+    """Material interface language to use where Material has none for ours, e.g. `ht: fr`."""
+
+
+class KyrPlugin(BasePlugin[KyrPluginConfig]):
+    """Wires kyr's core into MkDocs. Called once per language by mkdocs-static-i18n."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clinic: Clinic | None = None
+        self.languages: dict[str, Language] = {}
+        self.project_dir = Path.cwd()
+
+    # -- configuration ------------------------------------------------------------------------
+
+    def on_config(self, config):
+        if self.clinic is None:  # the first language's build validates everything once
+            self._load(config)
+        # Material's search plugin renders partials/language.html from `config` alone, before on_env.
+        language = self.current_language(config)
+        config.theme["kyr_lang_tag"] = language.tag
+        config.theme["kyr_direction"] = language.direction
+        config.theme["kyr_material_language"] = theme.material_language(language, self.config.material_fallbacks)
+        try:
+            self.translations = load_translations(self.project_dir / self.config.translations_dir, language.code, tag=language.tag)
+        except KyrError as exc:
+            raise PluginError(str(exc)) from None
+        return config
+
+    def _load(self, config) -> None:
+        self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            self.clinic = load_clinic(self.project_dir / self.config.clinic)
+            self.languages = self._read_languages(config)
+        except KyrError as exc:
+            raise PluginError(str(exc)) from None
+        if self.config.production or os.environ.get("KYR_PRODUCTION") == "1":
+            examples = find_example_values(self.clinic)
+            if examples:
+                listing = "\n".join(f"  {self.clinic.source}:{e.line}: {e.key}: {e.value}" for e in examples)
+                raise PluginError(
+                    f"production build refused: {len(examples)} example value(s) remain in the clinic file:\n"
+                    f"{listing}\n  hint: replace each with your clinic's real details"
+                )
+
+    def _read_languages(self, config) -> dict[str, Language]:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return {"en": make_language("en", is_source=True)}
+        languages = {}
+        for entry in i18n.config.languages:
+            if entry.locale == "null":
+                continue
+            languages[entry.locale] = make_language(entry.locale, tag=self.config.lang_tags.get(entry.locale), is_source=entry.default)
+        return languages
+
+    # -- per language ----------------------------------------------------------------------------
+
+    def current_language(self, config) -> Language:
+        """The language being built now (mkdocs-static-i18n builds one at a time)."""
+        i18n = config.plugins.get("i18n")
+        code = getattr(i18n, "current_language", None) if i18n else None
+        if code and code in self.languages:
+            return self.languages[code]
+        return next((lang for lang in self.languages.values() if lang.is_source), make_language("en", is_source=True))
+
+    def on_env(self, env, config, files):
+        language = self.current_language(config)
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(self.translations, newstyle=True)
+        env.globals["kyr_language"] = language
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        language = self.current_language(config)
+        links = tuple(
+            LanguageLink(lang, get_relative_url("./" if lang.is_source else f"{lang.code}/", page.file.dest_uri))
+            for lang in self.languages.values()
+        )
+        context = PlaceholderContext(self.clinic, language, self.translations.gettext, links)
+        try:
+            return render_placeholders(markdown, context, path=page.file.abs_src_path or page.file.src_path)
+        except KyrError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_page_context(self, context, page, config, nav):
+        language = self.current_language(config)
+        context["kyr_page"] = theme.page_footer(page.meta, language)
+        return context
