@@ -51,3 +51,53 @@ def load_translations(translations_dir: Path, code: str, *, tag: str | None = No
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return Translations(fp=buffer, domain=DOMAIN)
+
+
+# Where translatable strings live: our Python code, our theme overrides and print templates.
+EXTRACT_METHODS = [
+    ("scripts/kyr/**.py", "python"),
+    ("overrides/**.html", "jinja2"),
+    ("overrides/**.js", "javascript"),
+]
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+
+
+def extract_template(project_dir: Path) -> Catalog:
+    """Extract every translatable string of the project into a template catalog."""
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="kyr", msgid_bugs_address=None, copyright_holder="kyr contributors", charset="utf-8")
+    project_dir = Path(project_dir)
+    for subdir in ("scripts", "overrides"):
+        for filename, lineno, message, comments, context in extract_from_dir(
+            project_dir / subdir,
+            method_map=EXTRACT_METHODS and [(pattern.split("/", 1)[1], method) for pattern, method in EXTRACT_METHODS if pattern.startswith(subdir)],
+            keywords=KEYWORDS,
+            comment_tags=("TRANSLATORS:",),
+            options_map={"**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}},
+        ):
+            template.add(message, None, [(f"{subdir}/{filename}", lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def write_catalog(catalog: Catalog, path: Path, *, template: bool = False) -> None:
+    """Write `catalog` to `path` atomically, sorted, without line numbers that churn diffs."""
+    from babel.messages.pofile import write_po
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=True, include_lineno=False, omit_header=False, ignore_obsolete=True)
+    tmp.replace(path)
+
+
+def update_catalog(template: Catalog, path: Path, *, locale: str) -> Catalog:
+    """Create or update the catalog at `path` from `template`, keeping existing translations."""
+    if path.is_file():
+        catalog = read_catalog(path, locale=locale)
+        catalog.update(template, update_header_comment=False)
+    else:
+        catalog = Catalog(locale=locale, project="kyr", charset="utf-8")
+        catalog.update(template)
+    write_catalog(catalog, path)
+    return catalog

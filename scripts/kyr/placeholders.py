@@ -103,16 +103,18 @@ def web_link(url: str) -> str:
 def _legal_partners(ctx: PlaceholderContext) -> str:
     _ = ctx.gettext
     locale = ctx.language.locale
+    phone, hours, languages, website = _("Phone"), _("Hours"), _("Languages"), _("Website")
+    after_hours = _("Answers after hours for emergencies.")
     items = []
     for partner in ctx.clinic.legal_partners:
         lines = [f"- **{escape_markdown(partner.name)}**"]
-        lines.append(f"    {_('Phone')}: {phone_link(partner.phone)}")
-        lines.append(f"    {_('Hours')}: {format_hours(partner.hours, locale, _)}")
+        lines.append(f"    {phone}: {phone_link(partner.phone)}")
+        lines.append(f"    {hours}: {format_hours(partner.hours, locale, _)}")
         if partner.after_hours:
-            lines.append(f"    {_('Answers after hours for emergencies.')}")
-        lines.append(f"    {_('Languages')}: {join_list(language_names(partner.languages, locale), locale)}")
+            lines.append(f"    {after_hours}")
+        lines.append(f"    {languages}: {join_list(language_names(partner.languages, locale), locale)}")
         if partner.website:
-            lines.append(f"    {_('Website')}: {web_link(partner.website)}")
+            lines.append(f"    {website}: {web_link(partner.website)}")
         items.append("  \n".join(lines))
     if not items:
         return _("Ask at the front desk for the legal services we trust.")
