@@ -225,7 +225,7 @@ class _ClinicReader:
     def mapping(self, data: dict, key_path: tuple, keys: dict) -> dict:
         value = data.get(key_path[-1])
         if not isinstance(value, dict):
-            raise self.fail(key_path, f"expected a group of settings ({', '.join(keys)}), got {_describe(value)}")
+            raise self.fail(key_path, f"expected a group of settings ({', '.join(keys)}), got {_describe(value)}", "indent the settings under it by two spaces, as in the example clinic.yml")
         self.check_keys(value, key_path, keys)
         return value
 
@@ -234,7 +234,7 @@ class _ClinicReader:
         if value is None and not required:
             return []
         if not isinstance(value, list):
-            raise self.fail(key_path, f"expected a list (lines starting with '- '), got {_describe(value)}")
+            raise self.fail(key_path, f"expected a list (lines starting with '- '), got {_describe(value)}", "write each item on its own line starting with '- ', as in the example clinic.yml")
         return [(item, key_path + (index,)) for index, item in enumerate(value)]
 
     def text(self, data: dict, key_path: tuple) -> str:
@@ -271,7 +271,7 @@ class _ClinicReader:
         if value is None and not required:
             return None
         if not isinstance(value, str):
-            raise self.fail(key_path, f"expected a web address, got {_describe(value)}")
+            raise self.fail(key_path, f"expected a web address, got {_describe(value)}", "see the example clinic.yml for the expected form")
         parts = urlsplit(value.strip())
         if parts.scheme != "https" or not parts.netloc or " " in value.strip():
             raise self.fail(
@@ -286,7 +286,7 @@ class _ClinicReader:
         if value is None:
             return None
         if not isinstance(value, str) or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", value.strip()):
-            raise self.fail(key_path, f"expected an e-mail address, got {_describe(value)}")
+            raise self.fail(key_path, f"expected an e-mail address, got {_describe(value)}", "see the example clinic.yml for the expected form")
         return value.strip()
 
     def logo(self, data: dict, key_path: tuple) -> Path | None:
@@ -294,10 +294,10 @@ class _ClinicReader:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise self.fail(key_path, f"expected the path of an image file, got {_describe(value)}")
+            raise self.fail(key_path, f"expected the path of an image file, got {_describe(value)}", "see the example clinic.yml for the expected form")
         logo = (self.path.parent / value).resolve()
         if logo.suffix.lower() not in {".svg", ".png", ".jpg", ".jpeg"}:
-            raise self.fail(key_path, f"expected an .svg, .png or .jpg image, got '{value}'")
+            raise self.fail(key_path, f"expected an .svg, .png or .jpg image, got '{value}'", "see the example clinic.yml for the expected form")
         if not logo.is_file():
             raise self.fail(key_path, f"no image at '{value}'", f"the path is relative to {self.path.name}'s folder")
         return logo
@@ -326,13 +326,13 @@ class _ClinicReader:
     def boolean(self, data: dict, key_path: tuple) -> bool:
         value = data.get(key_path[-1])
         if not isinstance(value, bool):
-            raise self.fail(key_path, f"expected yes or no (true or false), got {_describe(value)}")
+            raise self.fail(key_path, f"expected yes or no (true or false), got {_describe(value)}", "write true or false")
         return value
 
     def languages(self, data: dict, key_path: tuple) -> tuple[str, ...]:
         value = data.get(key_path[-1])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key_path, f"expected a list of language codes like [en, es, ht], got {_describe(value)}")
+            raise self.fail(key_path, f"expected a list of language codes like [en, es, ht], got {_describe(value)}", "write the codes in square brackets, separated by commas")
         for index, code in enumerate(value):
             try:
                 Locale.parse(code, sep="-")
@@ -345,7 +345,7 @@ class _ClinicReader:
     def partner(self, item, key_path: tuple) -> LegalPartner:
         keys = {"name": True, "phone": True, "hours": True, "after_hours": True, "languages": True, "website": False}
         if not isinstance(item, dict):
-            raise self.fail(key_path, f"expected a legal partner (name, phone, hours, ...), got {_describe(item)}")
+            raise self.fail(key_path, f"expected a legal partner (name, phone, hours, ...), got {_describe(item)}", "see the example clinic.yml for the expected form")
         self.check_keys(item, key_path, keys)
         return LegalPartner(
             name=self.text(item, key_path + ("name",)),
@@ -359,11 +359,11 @@ class _ClinicReader:
     def consulate(self, item, key_path: tuple) -> Consulate:
         keys = {"country": True, "city": True, "phone": True, "website": False}
         if not isinstance(item, dict):
-            raise self.fail(key_path, f"expected a consulate (country, city, phone), got {_describe(item)}")
+            raise self.fail(key_path, f"expected a consulate (country, city, phone), got {_describe(item)}", "see the example clinic.yml for the expected form")
         self.check_keys(item, key_path, keys)
         country = item.get("country")
         if not isinstance(country, str) or country.upper() not in Locale("en").territories or not re.fullmatch(r"[A-Za-z]{2}", country):
-            raise self.fail(key_path + ("country",), f"expected a 2-letter country code like MX or HT, got {_describe(country)}")
+            raise self.fail(key_path + ("country",), f"expected a 2-letter country code like MX or HT, got {_describe(country)}", "use the ISO 3166 code of the country, e.g. MX, HT, BR, CN, VN")
         return Consulate(
             country=country.upper(),
             city=self.text(item, key_path + ("city",)),

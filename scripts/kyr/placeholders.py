@@ -62,8 +62,11 @@ def _in_code(markdown: str) -> list[tuple[int, int]]:
     return spans
 
 
-def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str | None = None) -> str:
-    """Replace every placeholder in `markdown`; raise `ContentError` at the line of an unknown one."""
+def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str | None = None, first_line: int = 1) -> str:
+    """Replace every placeholder in `markdown`; raise `ContentError` at the line of an unknown one.
+
+    `first_line` is the file line where `markdown` starts (after any front matter).
+    """
     code_spans = _in_code(markdown)
 
     def replace(match: re.Match) -> str:
@@ -75,7 +78,7 @@ def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str
             raise ContentError(
                 f"unknown placeholder '{{{{ {name} }}}}'",
                 path=path,
-                line=markdown.count("\n", 0, match.start()) + 1,
+                line=markdown.count("\n", 0, match.start()) + first_line,
                 hint=f"did you mean '{{{{ {close[0]} }}}}'?" if close else f"known placeholders: {', '.join(KNOWN)}",
             )
         return _RENDERERS[name](context)

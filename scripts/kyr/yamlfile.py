@@ -51,7 +51,8 @@ def parse_yaml(text: str, *, path: Path | str, error: type[KyrError] = KyrError,
             f"this is not valid YAML ({problem})",
             path=path,
             line=line,
-            hint="check the indentation and that text containing ':' or '#' is in quotes",
+            hint="check the indentation, that every quote is closed, and that text containing ':' or '#' is in quotes;"
+            " the mistake may be on the line above",
         ) from None
     finally:
         loader.dispose()

@@ -16,6 +16,7 @@ from ..catalogs import load_translations
 from ..clinic import Clinic, find_example_values, load_clinic
 from ..errors import KyrError
 from ..languages import Language, make_language
+from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
 from . import theme
 
@@ -111,10 +112,19 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             for lang in self.languages.values()
         )
         context = PlaceholderContext(self.clinic, language, self.translations.gettext, links)
+        source = page.file.abs_src_path
+        first_line = self._body_first_line(source) if source else 1
         try:
-            return render_placeholders(markdown, context, path=page.file.abs_src_path or page.file.src_path)
+            return render_placeholders(markdown, context, path=source or page.file.src_path, first_line=first_line)
         except KyrError as exc:
             raise PluginError(str(exc)) from None
+
+    @staticmethod
+    def _body_first_line(source: str) -> int:
+        # MkDocs hands plugins the body without front matter or leading blank lines;
+        # errors must still count lines in the whole file.
+        _, body, body_line = split_front_matter(Path(source).read_text(encoding="utf-8"))
+        return body_line + len(body) - len(body.lstrip("\n"))
 
     def on_page_context(self, context, page, config, nav):
         language = self.current_language(config)
