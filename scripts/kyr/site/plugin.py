@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from ..catalogs import load_translations
@@ -44,6 +44,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         self.clinic: Clinic | None = None
         self.languages: dict[str, Language] = {}
         self.project_dir = Path.cwd()
+        self._source_404: bytes | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -103,6 +104,8 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language
+        env.globals["kyr_tags"] = {code: lang.tag for code, lang in self.languages.items()}
+        env.globals["kyr_source_tag"] = next((lang.tag for lang in self.languages.values() if lang.is_source), "en")
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -126,7 +129,20 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         _, body, body_line = split_front_matter(Path(source).read_text(encoding="utf-8"))
         return body_line + len(body) - len(body.lstrip("\n"))
 
+    @event_priority(-110)  # after mkdocs-static-i18n has set this page's language links
     def on_page_context(self, context, page, config, nav):
         language = self.current_language(config)
         context["kyr_page"] = theme.page_footer(page.meta, language)
+        # mkdocs-static-i18n assigns `config.extra.alternate` as an attribute, which Jinja reads first.
+        theme.tag_alternates(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [], self.languages)
         return context
+
+    def on_post_build(self, config):
+        language = self.current_language(config)
+        site_dir = Path(config.site_dir)
+        # Each language's build writes the theme's 404 page at the root: keep the source
+        # language's there and move every other language's into its own folder.
+        if language.is_source:
+            self._source_404 = theme.read_if_exists(site_dir / "404.html")
+        else:
+            theme.move_404(site_dir, language.code, self._source_404)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+import os
 from importlib import resources
+from pathlib import Path
 
 from ..formatting import format_review_date
 from ..languages import Language
@@ -41,3 +43,28 @@ def page_footer(meta: dict, language: Language) -> PageFooter:
         except ValueError:
             value = None
     return PageFooter(format_review_date(value, language.locale) if isinstance(value, dt.date) else None)
+
+
+def tag_alternates(alternates: list[dict], languages: dict[str, Language]) -> None:
+    """Give the language menu's entries (and so `hreflang`) BCP 47 tags instead of folder codes."""
+    tags = {code: lang.tag for code, lang in languages.items()}
+    for alternate in alternates:
+        alternate["lang"] = tags.get(alternate.get("lang"), alternate.get("lang"))
+
+
+def read_if_exists(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def move_404(site_dir: Path, code: str, source_404: bytes | None) -> None:
+    """Move the 404 page just built for language `code` into its folder; put the source's back."""
+    built = site_dir / "404.html"
+    if not built.is_file():
+        return
+    target = site_dir / code / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(built, target)
+    if source_404 is not None:
+        tmp = built.with_suffix(".html.tmp")
+        tmp.write_bytes(source_404)
+        os.replace(tmp, built)

@@ -1,0 +1,55 @@
+"""Languages: tags, native names, direction and plurals come from Babel, not a table of ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyr.errors import LanguageError
+from kyr.languages import make_language, read_site_languages, tag_from_code
+
+
+@pytest.mark.parametrize(
+    "code, tag, name, direction",
+    [
+        ("es", "es", "Español", "ltr"),
+        ("zh-hans", "zh-Hans", "中文 (简体)", "ltr"),
+        ("zh-hant", "zh-Hant", "中文 (繁體)", "ltr"),
+        ("ar", "ar", "العربية", "rtl"),
+        ("ht", "ht", "Kreyòl Ayisyen", "ltr"),
+        ("tl", "tl", "Tagalog", "ltr"),
+    ],
+)
+def test_language_facts_come_from_babel(code, tag, name, direction):
+    language = make_language(code)
+    assert (language.tag, language.name, language.direction) == (tag, name, direction)
+
+
+def test_explicit_tag_names_the_region():
+    portuguese = make_language("pt", tag="pt-BR")
+    assert portuguese.tag == "pt-BR"
+    assert portuguese.name == "Português (Brasil)"
+    assert portuguese.plural_forms == "nplurals=2; plural=(n > 1);"
+
+
+def test_arabic_has_six_plural_forms():
+    assert make_language("ar").plural_forms.startswith("nplurals=6;")
+
+
+def test_codes_are_written_in_bcp47_case():
+    assert tag_from_code("zh-hans") == "zh-Hans"
+    assert tag_from_code("pt-br") == "pt-BR"
+    assert tag_from_code("sr_latn_rs") == "sr-Latn-RS"
+
+
+def test_unknown_code_is_refused_with_suggestions():
+    with pytest.raises(LanguageError) as caught:
+        make_language("xx-fake")
+    assert "unknown language code" in str(caught.value)
+    assert caught.value.hint
+
+
+def test_site_languages_put_english_first_with_every_launch_language(project_root):
+    languages = read_site_languages(project_root / "mkdocs.yml")
+    assert languages[0].code == "en" and languages[0].is_source
+    tags = {lang.tag for lang in languages}
+    assert {"es", "pt-BR", "ht", "zh-Hans", "zh-Hant", "vi", "ar", "fr", "ru", "ko", "tl"} <= tags
