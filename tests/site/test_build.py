@@ -149,3 +149,19 @@ def test_production_build_passes_once_values_are_real(tmp_path):
         cwd=site, capture_output=True, text=True, env={"KYR_PRODUCTION": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_untranslated_page_falls_back_to_english_marked_as_english(tmp_path):
+    pages = {
+        "en/index.md": "---\ntitle: Home\n---\n\nHello.\n",
+        "en/other.md": "---\ntitle: Other\n---\n\nOnly in English.\n",
+        "es/index.md": "---\ntitle: Inicio\n---\n\nHola.\n",
+    }
+    site = fixture_site(tmp_path, pages=pages)
+    result = run_mkdocs(site)
+    assert result.returncode == 0, result.stderr
+    fallback = (site / "site" / "es" / "other" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in fallback
+    assert '<div lang="en" dir="ltr">' in fallback and "Only in English." in fallback
+    translated = (site / "site" / "es" / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="en"' not in translated

@@ -132,7 +132,9 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n has set this page's language links
     def on_page_context(self, context, page, config, nav):
         language = self.current_language(config)
-        context["kyr_page"] = theme.page_footer(page.meta, language)
+        # mkdocs-static-i18n marks each file with the language it was written in.
+        content_language = self.languages.get(getattr(page.file, "locale", None) or language.code)
+        context["kyr_page"] = theme.page_info(page.meta, language, content_language)
         # mkdocs-static-i18n assigns `config.extra.alternate` as an attribute, which Jinja reads first.
         theme.tag_alternates(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [], self.languages)
         return context

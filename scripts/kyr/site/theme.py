@@ -28,21 +28,25 @@ def material_language(language: Language, fallbacks: dict) -> str:
 
 
 @dataclass(frozen=True)
-class PageFooter:
-    """The notice printed under every page."""
+class PageInfo:
+    """What our templates show around a page's content."""
 
     last_reviewed: str | None
+    content_language: Language | None  # set when the content is another language's (a fallback)
 
 
-def page_footer(meta: dict, language: Language) -> PageFooter:
-    """The review date of a page, written in `language`, if the page has one."""
+def page_info(meta: dict, language: Language, content_language: Language | None = None) -> PageInfo:
+    """The review date of a page written in `language`, and the content's language if it differs."""
     value = meta.get("last_reviewed")
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value)
         except ValueError:
             value = None
-    return PageFooter(format_review_date(value, language.locale) if isinstance(value, dt.date) else None)
+    return PageInfo(
+        last_reviewed=format_review_date(value, language.locale) if isinstance(value, dt.date) else None,
+        content_language=content_language if content_language and content_language.code != language.code else None,
+    )
 
 
 def tag_alternates(alternates: list[dict], languages: dict[str, Language]) -> None:
