@@ -91,6 +91,12 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_\[\]{}<>#|])", r"\\\1", text)
 
 
+def isolated(text: str) -> str:
+    """Clinic text (a name, an address) isolated from the text around it, so a Latin name with
+    parentheses inside Arabic keeps its own order."""
+    return f"<bdi>{escape_markdown(html.escape(text, quote=False))}</bdi>"
+
+
 def phone_link(phone: Phone) -> str:
     """A tappable phone number."""
     return f"[{phone.display}]({phone.tel_url})"
@@ -110,7 +116,7 @@ def _legal_partners(ctx: PlaceholderContext) -> str:
     after_hours = _("Answers after hours for emergencies.")
     items = []
     for partner in ctx.clinic.legal_partners:
-        lines = [f"- **{escape_markdown(partner.name)}**"]
+        lines = [f"- **{isolated(partner.name)}**"]
         lines.append(f"    {phone}: {phone_link(partner.phone)}")
         lines.append(f"    {hours}: {format_hours(partner.hours, locale, _)}")
         if partner.after_hours:
@@ -130,7 +136,7 @@ def _consulates(ctx: PlaceholderContext) -> str:
     items = []
     for consulate in ctx.clinic.consulates:
         title = _("Consulate of %(country)s") % {"country": country_name(consulate.country, locale)}
-        line = f"- **{escape_markdown(title)}** ({escape_markdown(consulate.city)}): {phone_link(consulate.phone)}"
+        line = f"- **{escape_markdown(title)}** ({isolated(consulate.city)}): {phone_link(consulate.phone)}"
         if consulate.website:
             line += f" · {web_link(consulate.website)}"
         items.append(line)
@@ -150,11 +156,11 @@ def _site_languages(ctx: PlaceholderContext) -> str:
 
 
 _RENDERERS: dict[str, Callable[[PlaceholderContext], str]] = {
-    "clinic.name": lambda c: escape_markdown(c.clinic.name),
-    "clinic.address": lambda c: escape_markdown(c.clinic.address),
+    "clinic.name": lambda c: isolated(c.clinic.name),
+    "clinic.address": lambda c: isolated(c.clinic.address),
     "clinic.phone": lambda c: phone_link(c.clinic.phone),
     "clinic.website": lambda c: web_link(c.clinic.website) if c.clinic.website else phone_link(c.clinic.phone),
-    "clinic.hotline.name": lambda c: escape_markdown(c.clinic.hotline.name),
+    "clinic.hotline.name": lambda c: isolated(c.clinic.hotline.name),
     "clinic.hotline.phone": lambda c: phone_link(c.clinic.hotline.phone),
     "clinic.hotline.hours": lambda c: format_hours(c.clinic.hotline.hours, c.language.locale, c.gettext),
     "clinic.interpreter_languages": lambda c: join_list(language_names(c.clinic.interpreter_languages, c.language.locale), c.language.locale),
