@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, run_mkdocs
+from conftest import ROOT, fixture_site, run_mkdocs
 
 ENGLISH_PAGES = sorted(p.relative_to(ROOT / "docs" / "en") for p in (ROOT / "docs" / "en").rglob("*.md"))
 BAD_CLINICS = sorted((ROOT / "tests" / "data" / "clinic").glob("bad-*.yml"))
@@ -19,41 +17,6 @@ def built_page(site: Path, page: Path, lang: str = "") -> Path:
     stem = page.with_suffix("")
     folder = stem.parent if stem.name == "index" else stem
     return site / lang / folder / "index.html"
-
-
-def fixture_site(tmp_path: Path, *, clinic: Path | None = None, pages: dict[str, str] | None = None) -> Path:
-    """A two-language site (en, es) with our theme overrides and plugin, in tmp_path."""
-    site = tmp_path / "project"
-    site.mkdir()
-    shutil.copytree(ROOT / "overrides", site / "overrides")
-    shutil.copy(clinic or ROOT / "clinic.yml", site / "clinic.yml")
-    logo = ROOT / "overrides" / "assets" / "images" / "clinic-logo.svg"
-    config = {
-        "site_name": "Test",
-        "site_url": "https://kyr.test/",
-        "docs_dir": "docs",
-        "theme": {"name": "material", "custom_dir": "overrides", "font": False},
-        "markdown_extensions": ["admonition", "attr_list"],
-        "plugins": [
-            {"kyr": {"clinic": "clinic.yml"}},
-            "search",
-            {"i18n": {"docs_structure": "folder", "languages": [
-                {"locale": "en", "name": "English", "default": True},
-                {"locale": "es", "name": "Español"},
-            ]}},
-        ],
-    }
-    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    pages = pages or {
-        "en/index.md": "---\ntitle: Home\nlast_reviewed: 2026-11-23\n---\n\nCall {{ clinic.name }} at {{ clinic.phone }}.\n",
-        "es/index.md": "---\ntitle: Inicio\nlast_reviewed: 2026-11-23\n---\n\nLlame a {{ clinic.name }} al {{ clinic.phone }}.\n",
-    }
-    for name, text in pages.items():
-        path = site / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert logo.exists()
-    return site
 
 
 def test_real_site_builds_strict_with_every_english_page(built_site):
