@@ -18,7 +18,9 @@ from ..errors import KyrError
 from ..languages import Language, make_language
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
-from . import theme
+from .. import headers, offline
+from ..links import decorate_links
+from . import client, theme
 
 log = logging.getLogger("mkdocs.plugins.kyr")
 
@@ -45,6 +47,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         self.languages: dict[str, Language] = {}
         self.project_dir = Path.cwd()
         self._source_404: bytes | None = None
+        self._client_languages: list | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -104,6 +107,13 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language
+        if self._client_languages is None:  # every language's suggestion strings, from every catalog
+            try:
+                self._client_languages = client.all_suggestions(list(self.languages.values()), self.project_dir / self.config.translations_dir)
+            except KyrError as exc:
+                raise PluginError(str(exc)) from None
+        env.globals["kyr_client"] = client.client_data(language, self._client_languages)
+        env.globals["kyr_material_bundle"] = client.material_bundle()
         env.globals["kyr_tags"] = {code: lang.tag for code, lang in self.languages.items()}
         env.globals["kyr_source_tag"] = next((lang.tag for lang in self.languages.values() if lang.is_source), "en")
         return env
@@ -129,6 +139,10 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         _, body, body_line = split_front_matter(Path(source).read_text(encoding="utf-8"))
         return body_line + len(body) - len(body.lstrip("\n"))
 
+    def on_page_content(self, html, page, config, files):
+        # Full addresses for print, and touch-sized link-only list items (kyr/links.py).
+        return decorate_links(html, page.url, config.site_url)
+
     @event_priority(-110)  # after mkdocs-static-i18n has set this page's language links
     def on_page_context(self, context, page, config, nav):
         language = self.current_language(config)
@@ -148,3 +162,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             self._source_404 = theme.read_if_exists(site_dir / "404.html")
         else:
             theme.move_404(site_dir, language.code, self._source_404)
+        # The deploy headers and the offline worker sit at the site's root. Each language's build
+        # rewrites the worker, so the last one built lists every language.
+        headers.write_headers_file(site_dir)
+        offline.write_worker(site_dir, list(self.languages.values()))
