@@ -7,6 +7,7 @@ as plain YAML so the core never imports MkDocs.
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,10 +55,34 @@ def parse_locale(tag: str) -> Locale:
     try:
         return Locale.parse(tag, sep="-")
     except (ValueError, UnknownLocaleError, TypeError):
-        known = sorted(Locale("en").languages)
-        close = difflib.get_close_matches(tag.split("-")[0].lower(), known, n=3, cutoff=0.5)
+        close = closest_codes(str(tag))
         hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
         raise LanguageError(f"unknown language code '{tag}'", hint=hint or "use a code like es, pt-br, ht, zh-hans, vi, ar") from None
+
+
+def closest_codes(text: str, n: int = 3) -> list[str]:
+    """Known language codes close to `text`, matching codes and English names ('spanish' -> 'es')."""
+    wanted = text.replace("_", "-").split("-")[0].strip().lower() if len(text) <= 8 and " " not in text else text.strip().lower()
+    by_name = {name.lower(): code.replace("_", "-").lower() for code, name in Locale("en").languages.items() if _has_data(code)}
+    matches: list[str] = []
+    if len(wanted) > 3:  # a word, not a code: match English names ("spanish", "creole", "portug")
+        words = {name: name.replace("(", " ").split() for name in by_name}
+        matches += [by_name[name] for name in sorted(by_name) if name == wanted]
+        matches += [by_name[name] for name in sorted(by_name) if name.startswith(wanted)]
+        matches += [by_name[name] for name in sorted(by_name) if any(word.startswith(wanted) for word in words[name])]
+        matches += [by_name[name] for name in difflib.get_close_matches(wanted, by_name, n=n, cutoff=0.75)]
+    if not matches:
+        matches += difflib.get_close_matches(wanted, sorted(set(by_name.values())), n=n, cutoff=0.5)
+    return list(dict.fromkeys(matches))[:n]
+
+
+@functools.lru_cache(maxsize=None)
+def _has_data(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def make_language(code: str, *, tag: str | None = None, is_source: bool = False) -> Language:

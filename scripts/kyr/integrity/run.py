@@ -1,0 +1,247 @@
+"""Run every integrity check over the project (or the paths given) and collect every finding."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalogs import catalog_path, read_catalog
+from ..errors import KyrError, LanguageError
+from ..languages import Language
+from ..pages import FINGERPRINT_RE, Page, read_page, source_fingerprint
+from . import html
+from .catalog import check_catalog
+from .facts import compare_facts, document_facts, field_facts, odd_digit_findings
+from .findings import ERROR, WARNING, Finding, sort_key
+from .frontmatter import check_source_front_matter, check_translation_front_matter
+from .markdown import Document, read_document
+from .structure import compare_structure, sections_match
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every finding, and how many files were read."""
+
+    findings: tuple[Finding, ...]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+    @property
+    def unreadable(self) -> int:
+        return sum(1 for f in self.findings if f.unreadable)
+
+
+@dataclass
+class _Read:
+    page: Page
+    doc: Document
+    _facts: tuple | None = None
+
+    def facts(self, locale_tag: str | None) -> tuple[list, list]:
+        """The body's facts, found once (an English page is compared with every translation)."""
+        if self._facts is None:
+            self._facts = document_facts(self.doc, locale_tag)
+        return self._facts
+
+
+def _read(path: Path) -> _Read:
+    page = read_page(path)
+    return _Read(page, read_document(page.body, page.body_line))
+
+
+def _unreadable(exc: KyrError, path: Path) -> Finding:
+    return Finding(exc.path or path, exc.line, "unreadable", exc.message, hint=exc.hint, unreadable=True)
+
+
+def check_translation(source: _Read, translation: _Read, language: Language, *, source_path: Path) -> list[Finding]:
+    """Every finding for one translated page against its English source."""
+    page, doc = translation.page, translation.doc
+    path = page.path
+    findings = check_translation_front_matter(page, source.page)
+    recorded = page.translation.get("source")
+    stale = isinstance(recorded, str) and bool(FINGERPRINT_RE.match(recorded)) and recorded != source_fingerprint(source.page)
+    # A stale translation is known to lag its English page (readers see a banner): what it lacks
+    # is a warning. What it has that the English page does not is still an error, because a
+    # number or address the English page dropped must not live on in a translation.
+    lacking = WARNING if stale else ERROR
+    findings += compare_structure(source.doc, doc, source_path=source_path, path=path, severity=lacking)
+    aligned = sections_match(source.doc, doc)
+    src_facts = list(source.facts(None)[0])
+    tr_facts, odd = document_facts(doc, language.tag)
+    if aligned:
+        section_lines = {section.index: section.line for section in doc.sections}
+    else:
+        src_facts = [dataclasses.replace(f, section=0) for f in src_facts]
+        tr_facts = [dataclasses.replace(f, section=0) for f in tr_facts]
+        section_lines = {0: doc.first_line}
+    for section, key in ((-1, "title"), (-2, "description")):
+        src_value, tr_value = source.page.meta.get(key), page.meta.get(key)
+        if isinstance(src_value, str) and isinstance(tr_value, str):
+            tr_line = page.front_matter.line_of((key,)) or 1
+            src_facts += field_facts(src_value, source.page.front_matter.line_of((key,)) or 1, section, None)[0]
+            more, more_odd = field_facts(tr_value, tr_line, section, language.tag)
+            tr_facts += more
+            odd += more_odd
+            section_lines[section] = tr_line
+            findings += html.check_text(tr_value, path, tr_line)
+    findings += compare_facts(src_facts, tr_facts, source_at=lambda f: f"{source_path}:{f.line}", path=path, section_lines=section_lines, missing_severity=lacking)
+    findings += odd_digit_findings(odd, path)
+    findings += html.check_document(doc, path)
+    return findings
+
+
+def check_source(source: _Read) -> list[Finding]:
+    """Findings for an English page itself: its front matter and its HTML."""
+    findings = check_source_front_matter(source.page)
+    findings += html.check_document(source.doc, source.page.path)
+    for key in ("title", "description"):
+        value = source.page.meta.get(key)
+        if isinstance(value, str):
+            findings += html.check_text(value, source.page.path, source.page.front_matter.line_of((key,)))
+    return findings
+
+
+def _display(path: Path, project: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        try:
+            return path.resolve().relative_to(project.resolve())
+        except ValueError:
+            return path
+
+
+def _targets(project: Path, docs: Path, translations: Path, paths: list[Path] | None) -> tuple[list[Path], list[Path]]:
+    """(pages, catalogs) to check: those under `paths`, or all of them."""
+    if not paths:
+        return sorted(p.resolve() for p in docs.rglob("*.md")), sorted(p.resolve() for p in translations.glob("*/LC_MESSAGES/*.po"))
+    pages, catalogs = [], []
+    for given in paths:
+        path = given if given.is_absolute() else Path.cwd() / given
+        if not path.exists():
+            raise KyrError("no such file or folder", path=given)
+        resolved = path.resolve()
+        if resolved.is_relative_to(docs.resolve()):
+            pages += [resolved] if resolved.is_file() else sorted(resolved.rglob("*.md"))
+        elif resolved.is_relative_to(translations.resolve()):
+            catalogs += [resolved] if resolved.is_file() else sorted(resolved.rglob("*.po"))
+        else:
+            raise KyrError("not a page under docs/ or a catalog under translations/ of this project", path=given, hint=f"the project is {project}; use --project DIR for another")
+    return [p for p in pages if p.suffix == ".md"], [p for p in catalogs if p.suffix == ".po"]
+
+
+def check_project(
+    project: Path,
+    languages: list[Language],
+    *,
+    paths: list[Path] | None = None,
+    only: set[str] | None = None,
+    docs_dir: str = "docs",
+    translations_dir: str = "translations",
+) -> CheckReport:
+    """Check every page and catalog (or those under `paths`; of the languages in `only`)."""
+    docs, translations = project / docs_dir, project / translations_dir
+    by_code = {language.code: language for language in languages}
+    source_language = next(language for language in languages if language.is_source)
+    source_root = (docs / source_language.code).resolve()
+    page_paths, catalog_paths = _targets(project, docs, translations, paths)
+    findings: list[Finding] = []
+    sources: dict[Path, _Read | None] = {}
+    unconfigured: set[str] = set()
+
+    def source_for(rel: Path) -> _Read | None:
+        if rel not in sources:
+            path = source_root / rel
+            try:
+                sources[rel] = _read(path) if path.is_file() else None
+            except KyrError as exc:
+                sources[rel] = None
+                findings.append(_unreadable(exc, _display(path, project)))
+        return sources[rel]
+
+    files = 0
+    for path in page_paths:
+        rel_to_docs = path.relative_to(docs.resolve())
+        code, rel = rel_to_docs.parts[0], Path(*rel_to_docs.parts[1:])
+        if only and code not in only:
+            continue
+        shown = _display(path, project)
+        language = by_code.get(code)
+        if language is None:
+            if code not in unconfigured and len(rel_to_docs.parts) > 1:
+                unconfigured.add(code)
+                findings.append(Finding(shown, None, "language-unknown", f"'{code}' is not a language of mkdocs.yml", severity=WARNING, hint=f"run 'kyr new-language {code}' to add it, or move these pages"))
+            continue
+        files += 1
+        try:
+            read = _read(path)
+        except KyrError as exc:
+            findings.append(_unreadable(exc, shown))
+            continue
+        if language.is_source:
+            sources.setdefault(rel, read)
+            findings += [_reshow(f, shown) for f in check_source(read)]
+            continue
+        source = source_for(rel)
+        if source is None:
+            if (source_root / rel).is_file():
+                continue  # unreadable source, already reported
+            findings.append(Finding(shown, None, "no-source", f"there is no English page {_display(source_root / rel, project)} for this translation", hint="give it the same path and name as its English page"))
+            continue
+        findings += [_reshow(f, shown) for f in check_translation(source, read, language, source_path=_display(source.page.path, project))]
+    for path in catalog_paths:
+        code = path.relative_to(translations.resolve()).parts[0]
+        if only and code not in only:
+            continue
+        language = by_code.get(code)
+        shown = _display(path, project)
+        if language is None or language.is_source:
+            findings.append(Finding(shown, None, "language-unknown", f"'{code}' is not a translated language of mkdocs.yml", severity=WARNING, hint=f"run 'kyr new-language {code}', or remove this catalog"))
+            continue
+        files += 1
+        try:
+            catalog = read_catalog(path, locale=language.tag.replace("-", "_"))
+        except KyrError as exc:
+            findings.append(_unreadable(exc, shown))
+            continue
+        findings += check_catalog(catalog, shown, language.tag)
+    return CheckReport(tuple(sorted(findings, key=sort_key)), files)
+
+
+def _reshow(finding: Finding, shown: Path) -> Finding:
+    return dataclasses.replace(finding, path=shown) if finding.path != shown else finding
+
+
+def resolve_languages(languages: list[Language], wanted: list[str] | None) -> set[str] | None:
+    """The codes of `wanted` (None for all); raise `LanguageError` for one not configured."""
+    if not wanted:
+        return None
+    codes = {language.code for language in languages}
+    chosen = set()
+    for item in wanted:
+        for code in filter(None, (part.strip() for part in item.split(","))):
+            if code not in codes:
+                lower = code.lower()
+                match = next((c for c in codes if c == lower or c == lower.replace("_", "-")), None)
+                if match is None:
+                    import difflib
+
+                    close = difflib.get_close_matches(lower, sorted(codes), n=3)
+                    raise LanguageError(
+                        f"unknown language '{code}': it is not one of the site's languages in mkdocs.yml",
+                        hint=(f"did you mean {' or '.join(repr(c) for c in close)}? " if close else "") + f"the languages are: {', '.join(sorted(codes))}",
+                    )
+                code = match
+            chosen.add(code)
+    return chosen
+
+
+__all__ = ["CheckReport", "check_project", "check_translation", "check_source", "resolve_languages", "catalog_path"]
