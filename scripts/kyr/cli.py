@@ -23,6 +23,147 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print more detail")
 
 
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeat it, or give several as es,vi); default: every language")
+
+
+def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=choices, default=choices[0], help=f"how to print the report (default: {choices[0]})")
+
+
+def _languages(args):
+    from .integrity.run import resolve_languages
+    from .languages import read_site_languages
+
+    languages = read_site_languages(args.project / "mkdocs.yml")
+    return languages, resolve_languages(languages, args.lang)
+
+
+def cmd_coverage(args) -> int:
+    """Show how much of the site each language covers: every English page is current, stale (the
+    English page changed since it was translated) or missing in each language, with its review
+    status; and how many interface messages each catalog translates."""
+    from . import reports
+    from .coverage import STALE, compute_coverage
+
+    languages, only = _languages(args)
+    report = compute_coverage(args.project, languages, only=only)
+    diffs = None
+    if args.diff:
+        from .history import History
+
+        history = History(args.project)
+        sources = {source.rel: source for source in report.sources}
+        diffs = {
+            (lang.language.code, page.rel): history.source_diff(sources[page.rel].path, page.recorded)
+            for lang in report.languages
+            for page in lang.pages
+            if page.state == STALE
+        }
+    if args.format == "json":
+        text = reports.coverage_json(report, diffs=diffs)
+    elif args.format == "markdown":
+        text = reports.coverage_markdown(report, diffs=diffs)
+    else:
+        text = reports.coverage_table(report, style=reports.Style.for_stream(sys.stdout), details=not args.quiet, verbose=args.verbose, diffs=diffs)
+    sys.stdout.write(text)
+    if report.errors:
+        return EXIT_USAGE
+    if args.fail_under is not None:
+        below = [lang for lang in report.languages if lang.pages_percent < args.fail_under]
+        for lang in below:
+            print(f"{lang.language.code}: {lang.pages_percent:.0f}% of pages current, under --fail-under {args.fail_under:g}%", file=sys.stderr)
+        if below:
+            return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    """Check every translation against its English page: the same phone numbers, addresses, dates,
+    numbers and placeholders, the same headings, lists, boxes, links and code, valid front matter,
+    and no unsafe HTML. Also checks every .po catalog's messages. Warnings (a stale translation
+    lacking something) pass unless --strict."""
+    from . import reports
+    from .integrity.run import check_project
+
+    languages, only = _languages(args)
+    report = check_project(args.project, languages, paths=args.paths or None, only=only)
+    if args.format == "json":
+        sys.stdout.write(reports.check_json(report))
+    elif args.format == "markdown":
+        sys.stdout.write(reports.check_markdown(report))
+    else:
+        sys.stdout.write(reports.check_text(report, style=reports.Style.for_stream(sys.stdout), quiet=args.quiet))
+    if report.unreadable:
+        return EXIT_USAGE
+    if report.errors or (args.strict and report.warnings):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_stamp(args) -> int:
+    """Record that a translation matches its English page as it is now: writes the English page's
+    fingerprint (and --status, --by) into the translation's front matter, changing nothing else.
+    Run it after you have brought the translation up to date; then 'kyr check' checks it in full."""
+    from . import reports
+    from .integrity.run import check_project
+    from .stamp import stamp_page
+
+    languages, _ = _languages(args)
+    docs = (args.project / "docs").resolve()
+    source = next(lang for lang in languages if lang.is_source)
+    codes = {lang.code for lang in languages}
+    code = EXIT_OK
+    for given in args.pages:
+        path = given.resolve()
+        if not path.is_relative_to(docs) or len(path.relative_to(docs).parts) < 2:
+            raise KyrError("not a page under docs/<language>/", path=given, hint="give a translated page, like docs/es/red-card.md")
+        lang, rel = path.relative_to(docs).parts[0], Path(*path.relative_to(docs).parts[1:])
+        if lang == source.code:
+            raise KyrError("this is an English page: only translations are stamped", path=given, hint=f"stamp its translations, like docs/es/{rel.as_posix()}")
+        if lang not in codes:
+            raise KyrError(f"'{lang}' is not a language of mkdocs.yml", path=given, hint=f"run 'kyr new-language {lang}' first")
+        if not path.is_file():
+            raise KyrError("no such page", path=given)
+        english = docs / source.code / rel
+        if not english.is_file():
+            raise KyrError(f"there is no English page {english.relative_to(args.project.resolve()) if english.is_relative_to(args.project.resolve()) else english}", path=given)
+        result = stamp_page(path, english, status=args.status, by=args.by)
+        if not args.quiet:
+            what = "stamped" if result.changed else "already stamped"
+            print(f"{given}: {what}: source {result.source}, status {result.status}" + (f", by {result.by}" if result.by else ""))
+            if result.status == "machine":
+                print("  note: the status is still 'machine'; once a person has checked the whole page, add --status community --by NAME")
+        report = check_project(args.project, languages, paths=[given])
+        if report.findings:
+            sys.stdout.write(reports.check_text(report, style=reports.Style.for_stream(sys.stdout), quiet=args.quiet))
+        if report.unreadable:
+            code = EXIT_USAGE
+        elif report.errors and code == EXIT_OK:
+            code = EXIT_PROBLEMS
+    return code
+
+
+def cmd_new_language(args) -> int:
+    """Add a language to the site: checks CODE with Babel, registers it in mkdocs.yml with its own
+    name, and creates its .po catalog. Its pages stay missing, so the site shows them in English
+    with a notice until volunteers translate them. Running it again changes nothing."""
+    from .new_language import add_language
+
+    result = add_language(args.project, args.code)
+    language = result.language
+    if not args.quiet:
+        direction = "right to left" if language.is_rtl else "left to right"
+        if result.registered:
+            print(f"mkdocs.yml: added {language.code} ({language.tag}), {language.name}, written {direction}")
+        else:
+            print(f"mkdocs.yml: {language.code} ({language.name}) is already a language of the site")
+        print(f"{result.catalog}: {'created' if result.catalog_created else 'already exists'}")
+        if result.registered or result.catalog_created:
+            print(f"next: translate pages by copying docs/en/PAGE.md to docs/{language.code}/PAGE.md (see CONTRIBUTING.md); 'kyr coverage --lang {language.code}' shows what is left")
+    return EXIT_OK
+
+
 def cmd_catalogs(args) -> int:
     """Extract translatable strings into translations/messages.pot and update every language's .po."""
     from .catalogs import TEMPLATE_NAME, catalog_path, extract_template, update_catalog, write_catalog
@@ -51,6 +192,34 @@ def build_parser() -> argparse.ArgumentParser:
     catalogs = commands.add_parser("catalogs", help="extract translatable strings and update every .po catalog", description=cmd_catalogs.__doc__)
     _common(catalogs)
     catalogs.set_defaults(func=cmd_catalogs)
+
+    coverage = commands.add_parser("coverage", help="show each language's translated, stale and missing pages", description=cmd_coverage.__doc__)
+    _common(coverage)
+    _lang_option(coverage)
+    _format_option(coverage, ("table", "json", "markdown"))
+    coverage.add_argument("--fail-under", type=float, metavar="PCT", help="exit 1 if a language has less than PCT percent of its pages current")
+    coverage.add_argument("--diff", action="store_true", help="show what changed in the English page since each stale translation (needs git history)")
+    coverage.set_defaults(func=cmd_coverage)
+
+    check = commands.add_parser("check", help="check every translation's facts, structure, front matter and HTML against its English page", description=cmd_check.__doc__)
+    _common(check)
+    _lang_option(check)
+    _format_option(check, ("text", "json", "markdown"))
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pages, catalogs or folders to check (default: the whole project)")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.set_defaults(func=cmd_check)
+
+    stamp = commands.add_parser("stamp", help="record that a translation matches the English page as it is now", description=cmd_stamp.__doc__)
+    _common(stamp)
+    stamp.add_argument("pages", nargs="+", type=Path, metavar="PAGE", help="a translated page, like docs/es/red-card.md")
+    stamp.add_argument("--status", choices=("community", "legal"), help="who checked it: community (a volunteer) or legal (the clinic's legal reviewer)")
+    stamp.add_argument("--by", metavar="NAME", help="the person or team who checked it")
+    stamp.set_defaults(func=cmd_stamp, lang=None)
+
+    new_language = commands.add_parser("new-language", help="add a language: register it in mkdocs.yml and create its catalog", description=cmd_new_language.__doc__)
+    _common(new_language)
+    new_language.add_argument("code", metavar="CODE", help="the language's code, like de, pt-BR or zh-Hans")
+    new_language.set_defaults(func=cmd_new_language)
     return parser
 
 
