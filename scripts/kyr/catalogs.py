@@ -31,6 +31,7 @@ def read_catalog(path: Path, *, locale: str | None = None) -> Catalog:
             return read_po(handle, locale=locale, abort_invalid=True)
     except PoFileError as exc:
         line = getattr(exc, "lineno", None)
+        line = line + 1 if isinstance(line, int) else None  # Babel counts lines from 0
         raise CatalogError(
             f"this catalog cannot be read ({exc})",
             path=path,

@@ -3,6 +3,7 @@ passes Babel's own checks (format placeholders, plural forms)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -47,6 +48,28 @@ def check_catalog(catalog: Catalog, path: Path, locale_tag: str) -> list[Finding
                 path, getattr(message, "lineno", None), "po-format",
                 f"msgid \"{_short(message.id if isinstance(message.id, str) else message.id[0])}\": {error}",
                 hint="keep every %(name)s placeholder of the msgid, spelled the same, in the msgstr",
+            ))
+    return findings
+
+
+_STRING_LINE_RE = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s"])\s*|(?="))(.*)$')
+_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"\s*')
+
+
+def check_quotes(text: str, path: Path) -> list[Finding]:
+    """Lines whose text does not end with a closing quote: Babel reads them anyway and silently
+    drops the last character, so a missing quote would cut a letter or digit from the translation."""
+    findings = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
+            continue
+        match = _STRING_LINE_RE.match(stripped)
+        if match and not _QUOTED_RE.fullmatch(match.group(1)):
+            findings.append(Finding(
+                path, number, "po-quote", f"the text on this line is not closed with a quote: {stripped}",
+                hint='put the whole text in double quotes, "like this"; write a quote inside the text as \\"',
+                translation=stripped,
             ))
     return findings
 

@@ -161,15 +161,13 @@ def facts_in_text(
 
 
 def _blank_tag_urls(tag: re.Match, record: Callable, blank: Callable[[str], str]) -> str:
-    """Record the addresses in a raw HTML tag's attributes and blank them out."""
+    """Record the addresses in a raw HTML tag's attributes, then blank the whole tag: what else a
+    tag holds is markup, not text (the HTML checks judge it)."""
     raw = tag.group(0)
-    pieces, last = [], 0
     for attr in HTML_URL_ATTR_RE.finditer(raw):
         value = attr.group(1).strip("\"'")
         record("url", tag.start() + attr.start(1), value, _link_key(value))
-        pieces += [raw[last:attr.start(1)], blank(attr.group(1))]
-        last = attr.end(1)
-    return "".join(pieces) + raw[last:]
+    return blank(raw)
 
 
 def document_facts(doc: Document, locale_tag: str | None) -> tuple[list[Fact], list[OddDigit]]:
@@ -225,17 +223,16 @@ def compare_facts(
         for s in missing[len(extra):]:
             findings.append(Finding(
                 path, section_lines.get(section, s.line), f"{kind}-missing",
-                f"{name} '{s.shown}' is missing: the source has it {_times(src_count[s.key])} ({source_at(s)}), "
-                f"the translation {_times(tr_count[s.key]) if tr_count[s.key] else 'not at all'}"
-                + (" in this section" if section > 0 else ""),
+                f"{name} '{s.shown}' is missing" + (" in this section" if section > 0 else "")
+                + f": the source has it {_times(src_count[s.key])} ({source_at(s)}), "
+                f"the translation {_times(tr_count[s.key]) if tr_count[s.key] else 'not at all'}",
                 severity=missing_severity, hint=HINTS[kind], source=s.shown, translation=None,
             ))
         for t in extra[len(missing):]:
             findings.append(Finding(
                 path, t.line, f"{kind}-extra",
-                f"{name} '{t.shown}' is not in the source"
-                + (f" ({_times(tr_count[t.key])} here, {_times(src_count[t.key])} in the source)" if src_count[t.key] else "")
-                + (" in this section" if section > 0 else ""),
+                f"{name} '{t.shown}' is not in the " + ("matching section of the source" if section > 0 else "source")
+                + (f" as often: {_times(tr_count[t.key])} here, {_times(src_count[t.key])} there" if src_count[t.key] else ""),
                 hint=HINTS[kind], source=None, translation=t.shown,
             ))
     return findings

@@ -57,12 +57,15 @@ def _attributes(attrs: str) -> list[tuple[str, str | None]]:
 def check_tags(tags: Iterable[tuple[int, str, str, str, bool]], path: Path) -> list[Finding]:
     """Findings for raw HTML tags given as (line, raw, name, attributes, closing)."""
     findings = []
+    reported: set[str] = set()  # an element reported at its opening tag is not reported again at its end
     for line, raw, name, attrs, closing in tags:
         if closing:
-            if name not in ALLOWED_TAGS:
+            if name not in ALLOWED_TAGS and name not in reported:
                 findings.append(Finding(path, line, "html-tag", f"raw HTML '{raw}' is not allowed", hint=ALLOWED_HINT, translation=raw))
             continue
         parsed = _attributes(attrs)
+        if name not in ALLOWED_TAGS:
+            reported.add(name)
         handlers = [key for key, _ in parsed if key.startswith("on")]
         if name == "script":
             findings.append(Finding(path, line, "html-script", f"'{raw}': a script is never allowed in a page", hint="remove it; pages carry text only", translation=raw))

@@ -157,11 +157,26 @@ def read_document(body: str, first_line: int = 1) -> Document:
     doc = Document(text=masked, first_line=first_line)
     doc._newlines = [m.start() for m in re.finditer("\n", masked)]
     doc.fences = [Fence(first_line + line, content) for line, content in fence_spans]
-    for match in HEADING_RE.finditer(masked):
-        doc.headings.append(Heading(doc.line_at(match.start()), len(match.group(1)), match.group(2)))
-    doc.list_items = [doc.line_at(m.start()) for m in LIST_ITEM_RE.finditer(masked)]
-    doc.admonitions = [Admonition(doc.line_at(m.start()), m.group(1).lower(), m.group(2)) for m in ADMONITION_RE.finditer(masked)]
-    doc.table_rows = [doc.line_at(m.start()) for m in TABLE_ROW_RE.finditer(masked)]
+    doc.sections = [Section(0, first_line, 0)]
+    # One pass over the lines: only a line's start can open a heading, list item, box or table row.
+    offset = 0
+    for number, line in enumerate(masked.split("\n"), start=first_line):
+        first = line.lstrip(" \t")[:1]
+        if first == "#":
+            match = HEADING_RE.match(line)
+            if match:
+                doc.headings.append(Heading(number, len(match.group(1)), match.group(2)))
+                doc.sections.append(Section(len(doc.headings), number, offset))
+        elif first in ("-", "*", "+") or first.isdigit():
+            if LIST_ITEM_RE.match(line):
+                doc.list_items.append(number)
+        elif first in ("!", "?"):
+            match = ADMONITION_RE.match(line)
+            if match:
+                doc.admonitions.append(Admonition(number, match.group(1).lower(), match.group(2)))
+        elif first == "|" and TABLE_ROW_RE.match(line):
+            doc.table_rows.append(number)
+        offset += len(line) + 1
     markup = mask_code_spans(masked)
     for match in LINK_RE.finditer(markup):
         target = match.group(3).strip("<>")
@@ -176,8 +191,4 @@ def read_document(body: str, first_line: int = 1) -> Document:
         if match.start() in autolink_starts:
             continue
         doc.tags.append(Tag(doc.line_at(match.start()), match.group(0), match.group(2).lower(), match.group(3), bool(match.group(1))))
-    doc.sections = [Section(0, first_line, 0)]
-    heading_starts = [m.start() for m in HEADING_RE.finditer(masked)]
-    for index, (heading, start) in enumerate(zip(doc.headings, heading_starts), start=1):
-        doc.sections.append(Section(index, heading.line, start))
     return doc

@@ -11,7 +11,7 @@ from ..errors import KyrError, LanguageError
 from ..languages import Language
 from ..pages import FINGERPRINT_RE, Page, read_page, source_fingerprint
 from . import html
-from .catalog import check_catalog
+from .catalog import check_catalog, check_quotes
 from .facts import compare_facts, document_facts, field_facts, odd_digit_findings
 from .findings import ERROR, WARNING, Finding, sort_key
 from .frontmatter import check_source_front_matter, check_translation_front_matter
@@ -109,14 +109,12 @@ def check_source(source: _Read) -> list[Finding]:
     return findings
 
 
-def _display(path: Path, project: Path) -> Path:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        try:
-            return path.resolve().relative_to(project.resolve())
-        except ValueError:
-            return path
+def _display(path: Path, bases: tuple[Path, ...]) -> Path:
+    """`path` (resolved) as the user will recognise it: relative to the current folder or the project."""
+    for base in bases:
+        if path.is_relative_to(base):
+            return path.relative_to(base)
+    return path
 
 
 def _targets(project: Path, docs: Path, translations: Path, paths: list[Path] | None) -> tuple[list[Path], list[Path]]:
@@ -153,6 +151,7 @@ def check_project(
     source_language = next(language for language in languages if language.is_source)
     source_root = (docs / source_language.code).resolve()
     page_paths, catalog_paths = _targets(project, docs, translations, paths)
+    bases = (Path.cwd().resolve(), project.resolve())
     findings: list[Finding] = []
     sources: dict[Path, _Read | None] = {}
     unconfigured: set[str] = set()
@@ -164,7 +163,7 @@ def check_project(
                 sources[rel] = _read(path) if path.is_file() else None
             except KyrError as exc:
                 sources[rel] = None
-                findings.append(_unreadable(exc, _display(path, project)))
+                findings.append(_unreadable(exc, _display(path, bases)))
         return sources[rel]
 
     files = 0
@@ -173,7 +172,7 @@ def check_project(
         code, rel = rel_to_docs.parts[0], Path(*rel_to_docs.parts[1:])
         if only and code not in only:
             continue
-        shown = _display(path, project)
+        shown = _display(path, bases)
         language = by_code.get(code)
         if language is None:
             if code not in unconfigured and len(rel_to_docs.parts) > 1:
@@ -194,15 +193,15 @@ def check_project(
         if source is None:
             if (source_root / rel).is_file():
                 continue  # unreadable source, already reported
-            findings.append(Finding(shown, None, "no-source", f"there is no English page {_display(source_root / rel, project)} for this translation", hint="give it the same path and name as its English page"))
+            findings.append(Finding(shown, None, "no-source", f"there is no English page {_display(source_root / rel, bases)} for this translation", hint="give it the same path and name as its English page"))
             continue
-        findings += [_reshow(f, shown) for f in check_translation(source, read, language, source_path=_display(source.page.path, project))]
+        findings += [_reshow(f, shown) for f in check_translation(source, read, language, source_path=_display(source.page.path, bases))]
     for path in catalog_paths:
         code = path.relative_to(translations.resolve()).parts[0]
         if only and code not in only:
             continue
         language = by_code.get(code)
-        shown = _display(path, project)
+        shown = _display(path, bases)
         if language is None or language.is_source:
             findings.append(Finding(shown, None, "language-unknown", f"'{code}' is not a translated language of mkdocs.yml", severity=WARNING, hint=f"run 'kyr new-language {code}', or remove this catalog"))
             continue
@@ -213,6 +212,7 @@ def check_project(
             findings.append(_unreadable(exc, shown))
             continue
         findings += check_catalog(catalog, shown, language.tag)
+        findings += check_quotes(path.read_text(encoding="utf-8", errors="replace"), shown)
     return CheckReport(tuple(sorted(findings, key=sort_key)), files)
 
 

@@ -18,6 +18,11 @@ COUNTED = (
 )
 
 
+def _n(count: int, name: str) -> str:
+    """`1 list item`, `2 list items`."""
+    return f"{count} {name[:-1] if count == 1 else name}"
+
+
 def sections_match(source: Document, translation: Document) -> bool:
     """Whether the two pages have the same headings, so section N of one is section N of the other."""
     return [h.level for h in source.headings] == [h.level for h in translation.headings]
@@ -39,13 +44,13 @@ def compare_structure(source: Document, translation: Document, *, source_path: P
                     where = " in this section" if index else " before the first heading"
                     findings.append(Finding(
                         path, translation.sections[index].line, f"{name.replace(' ', '-')}-count",
-                        f"{t} {name}{where}, the source has {s} ({source_path}:{source.sections[index].line})",
+                        f"{_n(t, name)}{where}, the source has {s} ({source_path}:{source.sections[index].line})",
                         severity=severity, hint=_count_hint(name), source=str(s), translation=str(t),
                     ))
         else:
             findings.append(Finding(
                 path, tr_lines[0] if tr_lines else translation.first_line, f"{name.replace(' ', '-')}-count",
-                f"{len(tr_lines)} {name} on this page, the source has {len(src_lines)}",
+                f"{_n(len(tr_lines), name)} on this page, the source has {len(src_lines)}",
                 severity=severity, hint=_count_hint(name), source=str(len(src_lines)), translation=str(len(tr_lines)),
             ))
     src_kinds, tr_kinds = [a.kind for a in source.admonitions], [a.kind for a in translation.admonitions]
@@ -85,7 +90,7 @@ def _headings(source: Document, translation: Document, source_path: Path, path: 
         missing = src[len(tr)] if len(src) > len(tr) else None
         return [Finding(
             path, line, "heading-count",
-            f"{len(tr)} headings on this page, the source has {len(src)}"
+            f"{_n(len(tr), 'headings')} on this page, the source has {len(src)}"
             + (f"; the first without a match is '{'#' * missing.level} {missing.text}' ({source_path}:{missing.line})" if missing else ""),
             severity=severity, hint="translate every heading of the English page, one for one", source=str(len(src)), translation=str(len(tr)),
         )]
@@ -97,7 +102,7 @@ def _fences(source: Document, translation: Document, source_path: Path, path: Pa
     if len(source.fences) != len(translation.fences):
         findings.append(Finding(
             path, translation.fences[0].line if translation.fences else translation.first_line, "code-block-count",
-            f"{len(translation.fences)} code blocks on this page, the source has {len(source.fences)}",
+            f"{_n(len(translation.fences), 'code blocks')} on this page, the source has {len(source.fences)}",
             severity=severity, hint="copy every ``` code block of the English page exactly", source=str(len(source.fences)), translation=str(len(translation.fences)),
         ))
     for s, t in zip(source.fences, translation.fences):
