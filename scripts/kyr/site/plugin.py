@@ -10,6 +10,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..catalogs import load_translations
@@ -102,11 +103,21 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             return self.languages[code]
         return next((lang for lang in self.languages.values() if lang.is_source), make_language("en", is_source=True))
 
+    def on_files(self, files, config):
+        # The letterhead's logo, published at one fixed address wherever clinic.yml keeps it.
+        self.logo_uri = None
+        if self.clinic is not None and self.clinic.logo is not None:
+            self.logo_uri = f"assets/kyr/clinic-logo{self.clinic.logo.suffix.lower()}"
+            files.append(File.generated(config, self.logo_uri, abs_src_path=str(self.clinic.logo)))
+        return files
+
     def on_env(self, env, config, files):
         language = self.current_language(config)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language
+        env.globals["kyr_clinic"] = self.clinic
+        env.globals["kyr_clinic_logo"] = self.logo_uri
         if self._client_languages is None:  # every language's suggestion strings, from every catalog
             try:
                 self._client_languages = client.all_suggestions(list(self.languages.values()), self.project_dir / self.config.translations_dir)
