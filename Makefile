@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kyr-installed
+NODE_STAMP := node_modules/.kyr-installed
 
-.PHONY: site test serve bench system-deps clean
+.PHONY: site test serve bench system-deps node-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +35,14 @@ site: $(STAMP) system-deps
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) system-deps
+# JavaScript the browser tests inject into pages (axe-core), at the exact versions of package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+node-deps: $(NODE_STAMP)
+
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
