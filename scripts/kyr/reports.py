@@ -89,7 +89,7 @@ def coverage_table(report: CoverageReport, *, style: Style = Style(), details: b
         rows.append([
             lang.language.code,
             lang.language.name,
-            f"{lang.count(CURRENT)}/{len(lang.pages)}  {_pct(lang.pages_percent)}",
+            f"{lang.count(CURRENT)}/{len(lang.pages)} {_pct(lang.pages_percent):>4}",
             _pct(lang.words_percent),
             str(lang.count(STALE)),
             str(lang.count(MISSING)),
@@ -213,6 +213,7 @@ def coverage_markdown(report: CoverageReport, *, diffs: dict | None = None) -> s
             f"| {_pct(lang.words_percent)} | {lang.count(STALE)} | {lang.count(MISSING)} | {lang.reviewed('machine')} "
             f"| {lang.reviewed('community')} | {lang.reviewed('legal')} | {_md(_messages(lang))} |"
         )
+    fingerprints = {source.rel: source.fingerprint for source in report.sources}
     for lang in report.languages:
         todo = [p for p in lang.pages if p.state != CURRENT]
         if not todo:
@@ -222,6 +223,9 @@ def coverage_markdown(report: CoverageReport, *, diffs: dict | None = None) -> s
             note = f" ({page.review})" if page.review else ""
             if page.problem:
                 note += f" — {page.problem}"
+            if page.state == STALE:
+                # For volunteers editing in the browser, who cannot run `kyr stamp`.
+                note += f"; once it is updated, set `source: {fingerprints[page.rel]}`"
             out.append(f"- {page.state}: `{page.rel}`{note}")
             diff = (diffs or {}).get((lang.language.code, page.rel))
             if diff is not None:

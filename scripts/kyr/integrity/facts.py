@@ -21,20 +21,22 @@ from .markdown import ATTR_LIST_RE, AUTOLINK_RE, LINK_RE, REF_DEF_RE, TAG_RE, Do
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 PRINTF_RE = re.compile(r"%\([\w.]+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 HTML_URL_ATTR_RE = re.compile(r"""\b(?:href|src|srcset|poster|action|formaction|data|background|cite)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
-BARE_URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]\"'`]+(?<![.,;:!?*_])")
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?<![.-])")
+# Korean and Japanese attach particles to a word without a space ("locator.ice.gov에서"), so an
+# address ends where its ASCII characters end, not at the next space.
+BARE_URL_RE = re.compile(r"(?<![A-Za-z0-9])(?:https?|ftp)://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+(?<![.,;:!?*])")
+EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?<![.-])")
 PHONE_RE = re.compile(
-    r"(?<![\w+/.-])(?:"
+    r"(?<![A-Za-z0-9_+/.-])(?:"
     r"\+\d{1,3}(?:[-. ]?\(?\d{1,4}\)?){2,5}"  # +1 413-555-0100, +52 55 1234 5678
     r"|(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}"  # 1-888-351-4024, (413) 555-0100
-    r")(?![\w-])"
+    r")(?![A-Za-z0-9_-])"
 )
 WEB_ADDRESS_RE = re.compile(
-    r"(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+(?:gov|org|com|net|edu|us|mil|int|info|io|app)(?:/[^\s<>()\[\]\"'`]*)?(?![\w-])(?<![.,;:!?])"
+    r"(?<![A-Za-z0-9_@./-])(?:[A-Za-z0-9-]+\.)+(?:gov|org|com|net|edu|us|mil|int|info|io|app)(?:/[A-Za-z0-9\-._~/?#@!$&*+,;=%]*)?(?![A-Za-z0-9_-])(?<![.,;:!?])"
 )
 DIGITS_RE = re.compile(r"[0-9]+")
 _SEVEN_DIGITS_RE = re.compile(r"(?:[0-9][^0-9\n]{0,2}){7}")
-_TLD_RE = re.compile(r"\.(?:gov|org|com|net|edu|us|mil|int|info|io|app)\b")
+_TLD_RE = re.compile(r"\.(?:gov|org|com|net|edu|us|mil|int|info|io|app)(?![A-Za-z0-9])")
 _NON_ASCII_DIGIT_RE = re.compile(r"(?![0-9])\d")
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TOKEN_EDGE = "*_()[]{}\"'“”‘’«»„,.;:!?¿¡、。，：；！？（）「」"
@@ -78,12 +80,18 @@ class OddDigit:
     token: str
 
 
+def _is_token_char(char: str) -> bool:
+    # Chinese, Japanese and Korean write words without spaces: a token there is the digits and
+    # the Latin letters and signs attached to them ("A4", "9"), not the whole sentence.
+    return not char.isspace() and not ("\u2e80" <= char <= "\ud7ff" or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef")
+
+
 def _token_around(text: str, start: int, end: int) -> str:
     left = start
-    while left > 0 and not text[left - 1].isspace():
+    while left > 0 and start - left < 20 and _is_token_char(text[left - 1]):
         left -= 1
     right = end
-    while right < len(text) and not text[right].isspace():
+    while right < len(text) and right - end < 20 and _is_token_char(text[right]):
         right += 1
     return text[left:right].strip(TOKEN_EDGE) or text[start:end]
 
@@ -223,16 +231,19 @@ def compare_facts(
         for s in missing[len(extra):]:
             findings.append(Finding(
                 path, section_lines.get(section, s.line), f"{kind}-missing",
-                f"{name} '{s.shown}' is missing" + (" in this section" if section > 0 else "")
-                + f": the source has it {_times(src_count[s.key])} ({source_at(s)}), "
-                f"the translation {_times(tr_count[s.key]) if tr_count[s.key] else 'not at all'}",
+                (f"{name} '{s.shown}' is missing" + (" in this section" if section > 0 else "") + f" (the source has it at {source_at(s)})")
+                if not tr_count[s.key] else
+                (f"{name} '{s.shown}' appears {_times(tr_count[s.key])} in the translation"
+                 + (" in this section" if section > 0 else "") + f", {_times(src_count[s.key])} in the source ({source_at(s)})"),
                 severity=missing_severity, hint=HINTS[kind], source=s.shown, translation=None,
             ))
         for t in extra[len(missing):]:
             findings.append(Finding(
                 path, t.line, f"{kind}-extra",
-                f"{name} '{t.shown}' is not in the " + ("matching section of the source" if section > 0 else "source")
-                + (f" as often: {_times(tr_count[t.key])} here, {_times(src_count[t.key])} there" if src_count[t.key] else ""),
+                (f"{name} '{t.shown}' appears {_times(tr_count[t.key])} in the translation"
+                 + (" in this section" if section > 0 else "") + f", {_times(src_count[t.key])} in the source")
+                if src_count[t.key] else
+                (f"{name} '{t.shown}' is not in the " + ("matching section of the source" if section > 0 else "source")),
                 hint=HINTS[kind], source=None, translation=t.shown,
             ))
     return findings

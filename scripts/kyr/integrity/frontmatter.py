@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from ..pages import FINGERPRINT_RE, STATUSES, Page
+from ..pages import FINGERPRINT_RE, STATUSES, Page, source_fingerprint
 from .findings import Finding
 
 TRANSLATION_KEYS = ("status", "by", "source")
@@ -63,7 +63,9 @@ def check_translation_front_matter(page: Page, source: Page | None) -> list[Find
         shown = "missing" if fingerprint is None else f"'{fingerprint}'"
         findings.append(Finding(
             path, line("translation", "source"), "front-matter-source", f"translation.source is {shown}, not a fingerprint like 'sha256:0123456789ab'",
-            hint=f"run 'kyr stamp {path}' after checking the translation against the English page", translation=None if fingerprint is None else str(fingerprint),
+            hint=(f"once the translation matches the English page, write 'source: {source_fingerprint(source)}' (or run 'kyr stamp {path}')"
+                  if source is not None else f"run 'kyr stamp {path}' after checking the translation against the English page"),
+            translation=None if fingerprint is None else str(fingerprint),
         ))
     return findings
 

@@ -1,0 +1,140 @@
+"""A careless or hostile change to a translation is refused with the right finding, at the right line."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyr.cli import main
+from kyr.integrity.run import check_project
+from kyr.languages import read_site_languages
+from translation_sites import DATA, data, translation_site, with_fingerprint
+
+# Each bad file is good.md (or good.po) with one change; the finding it must give, and where.
+PAGE_CASES = {
+    "bad-phone-one-digit-changed.md": ("phone-differs", 17),
+    "bad-phone-link-text-translated.md": ("phone-missing", 11),
+    "bad-url-lookalike-domain.md": ("url-differs", 22),
+    "bad-link-added-to-another-host.md": ("url-extra", 22),
+    "bad-html-script.md": ("html-script", 13),
+    "bad-html-onerror.md": ("html-event-handler", 13),
+    "bad-javascript-link.md": ("unsafe-url", 26),
+    "bad-list-item-deleted.md": ("list-items-count", 11),
+    "bad-ordinal-5th-to-6th.md": ("number-differs", 13),
+    "bad-placeholder-removed.md": ("placeholder-missing", 11),
+    "bad-front-matter-status.md": ("front-matter-status", 6),
+    "bad-front-matter-fingerprint.md": ("front-matter-source", 8),
+    "bad-date-day-changed.md": ("date-differs", 22),
+    "bad-digits-arabic-indic.md": ("digits-not-ascii", 24),
+    "bad-code-block-translated.md": ("code-block-differs", 31),
+    "bad-image-from-another-host.md": ("remote-resource", 28),
+    "bad-image-data-url.md": ("unsafe-url", 28),
+    "bad-email-changed.md": ("email-differs", 22),
+    "bad-html-iframe.md": ("html-embed", 28),
+    "bad-html-div.md": ("html-tag", 13),
+    "bad-heading-level-changed.md": ("heading-level", 19),
+    "bad-admonition-kind-changed.md": ("admonition-kind", 21),
+    "bad-attribute-list-event-handler.md": ("html-event-handler", 26),
+    "bad-web-address-changed.md": ("web-missing", 19),
+}
+CATALOG_CASES = {
+    "bad-po-phone-changed.po": ("phone-differs", 11),
+    "bad-po-placeholder-misspelled.po": ("po-format", 15),
+    "bad-po-script.po": ("html-script", 21),
+    "bad-po-number-changed.po": ("number-differs", 18),
+    "bad-po-unclosed-quote.po": ("po-quote", 22),
+    "bad-po-text-without-quotes.po": ("po-quote", 22),
+}
+
+
+def _site(tmp_path, translation: str | None = None, catalog: str | None = None):
+    source = data("source.md")
+    pages = {"en/page.md": source}
+    if translation is not None:
+        pages["es/page.md"] = with_fingerprint(translation, source)
+    return translation_site(tmp_path / "site", pages, catalogs={"es": catalog} if catalog else None)
+
+
+def _check(site):
+    return check_project(site, read_site_languages(site / "mkdocs.yml"))
+
+
+def test_every_bad_data_file_has_an_expected_finding():
+    on_disk = {path.name for path in DATA.glob("bad-*")} - {"bad-front-matter-yaml.md", "bad-po-unreadable.po"}
+    assert on_disk == set(PAGE_CASES) | set(CATALOG_CASES)
+
+
+def test_a_faithful_translation_and_catalog_pass_with_no_finding(tmp_path):
+    report = _check(_site(tmp_path, data("good.md"), data("good.po")))
+    assert report.findings == ()
+    assert report.files == 3
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_CASES), ids=lambda name: name.removesuffix(".md"))
+def test_a_bad_page_is_refused_with_the_right_finding(tmp_path, name):
+    code, line = PAGE_CASES[name]
+    report = _check(_site(tmp_path, data(name)))
+    assert report.errors > 0
+    found = [(f.code, f.line) for f in report.findings]
+    assert (code, line) in found, found
+    finding = next(f for f in report.findings if f.code == code)
+    assert str(finding).startswith(f"docs/es/page.md:{line}: error: ") or str(finding).startswith(f"{finding.path}:{line}: error: ")
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG_CASES), ids=lambda name: name.removesuffix(".po"))
+def test_a_bad_catalog_message_is_refused_with_the_right_finding(tmp_path, name):
+    code, line = CATALOG_CASES[name]
+    report = _check(_site(tmp_path, catalog=data(name)))
+    found = [(f.code, f.line) for f in report.findings]
+    assert (code, line) in found, found
+    assert all(str(f.path).endswith("translations/es/LC_MESSAGES/messages.po") for f in report.findings)
+
+
+def test_a_finding_quotes_what_the_source_has_and_what_the_translation_has(tmp_path):
+    report = _check(_site(tmp_path, data("bad-phone-one-digit-changed.md")))
+    finding = next(f for f in report.findings if f.code == "phone-differs")
+    assert (finding.source, finding.translation) == ("1-888-351-4024", "1-888-351-4025")
+    assert "docs/en/page.md:13" in finding.message
+    assert finding.hint
+
+
+def test_5th_against_6th_is_a_number_difference_even_though_spanish_writes_5_a(tmp_path):
+    report = _check(_site(tmp_path, data("bad-ordinal-5th-to-6th.md")))
+    finding = next(f for f in report.findings if f.code == "number-differs")
+    assert (finding.source, finding.translation) == ("5th", "6.ª")
+
+
+@pytest.mark.parametrize("name, where", [("bad-front-matter-yaml.md", "docs/es/page.md:2:"), ("bad-po-unreadable.po", "messages.po:21:")])
+def test_an_unreadable_file_is_a_clear_error_with_exit_code_2_and_no_traceback(tmp_path, capsys, name, where):
+    site = _site(tmp_path, data(name)) if name.endswith(".md") else _site(tmp_path, catalog=data(name))
+    code = main(["check", "--project", str(site)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert where in out
+    assert "Traceback" not in out + err
+
+
+def test_a_stale_translation_lacking_something_warns_but_one_adding_a_number_fails(tmp_path):
+    source = data("source.md")
+    changed = source.replace("The list is updated every 3 months", "The list is updated every 3 months, and on request")
+    stale_but_faithful = with_fingerprint(data("good.md"), source)  # made from the old English page
+    site = translation_site(tmp_path / "a", {"en/page.md": changed.replace("{{ clinic.legal_partners }}", "Call 911.\n\n{{ clinic.legal_partners }}"), "es/page.md": stale_but_faithful})
+    report = _check(site)
+    assert report.errors == 0 and report.warnings == 1
+    assert report.findings[0].code == "number-missing" and report.findings[0].severity == "warning"
+
+    hostile = stale_but_faithful.replace("cada 3 meses", "cada 30 meses")
+    report = _check(translation_site(tmp_path / "b", {"en/page.md": changed, "es/page.md": hostile}))
+    assert [f.code for f in report.findings if f.severity == "error"] == ["number-differs"]
+
+
+def test_a_translation_without_an_english_page_is_reported(tmp_path):
+    site = translation_site(tmp_path / "site", {"en/page.md": data("source.md"), "es/other.md": data("good.md")})
+    report = _check(site)
+    assert [f.code for f in report.findings] == ["no-source"]
+
+
+def test_the_projects_own_content_passes(project_root):
+    report = check_project(project_root, read_site_languages(project_root / "mkdocs.yml"))
+    errors = [str(f) for f in report.findings if f.severity == "error"]
+    assert errors == [], "\n".join(errors)
+    assert report.files > 100
