@@ -9,11 +9,12 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..catalogs import load_translations
+from ..coverage import CoverageReport, compute_coverage
 from ..clinic import Clinic, find_example_values, load_clinic
 from ..errors import KyrError
 from ..languages import Language, make_language
@@ -21,7 +22,7 @@ from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
 from .. import headers, offline
 from ..links import decorate_links
-from . import client, theme
+from . import banners, client, status, theme
 
 log = logging.getLogger("mkdocs.plugins.kyr")
 
@@ -49,6 +50,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         self.project_dir = Path.cwd()
         self._source_404: bytes | None = None
         self._client_languages: list | None = None
+        self.coverage: CoverageReport | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -111,6 +113,21 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             files.append(File.generated(config, self.logo_uri, abs_src_path=str(self.clinic.logo)))
         return files
 
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+    def _on_files_status(self, files, config):
+        # The "Translation status" page, from the same coverage report as `kyr coverage`.
+        if self.coverage is None:
+            self.coverage = compute_coverage(
+                self.project_dir, list(self.languages.values()), docs_dir=config.docs_dir, translations_dir=self.config.translations_dir
+            )
+            for exc in self.coverage.errors:
+                log.warning(str(exc))
+        language = self.current_language(config)
+        files.append(status.status_file(config, self.coverage, language, list(self.languages.values()), self.translations.gettext))
+        return files
+
+    on_files = CombinedEvent(on_files, _on_files_status)
+
     def on_env(self, env, config, files):
         language = self.current_language(config)
         env.add_extension("jinja2.ext.i18n")
@@ -160,6 +177,11 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         # mkdocs-static-i18n marks each file with the language it was written in.
         content_language = self.languages.get(getattr(page.file, "locale", None) or language.code)
         context["kyr_page"] = theme.page_info(page.meta, language, content_language)
+        rel = page.file.src_uri.removeprefix(f"{getattr(page.file, 'locale', language.code)}/")
+        context["kyr_banner"] = banners.banner_for(
+            self.coverage, language, rel, self.translations.gettext,
+            file_locale=getattr(page.file, "locale", None), here=page.url, use_directory_urls=config.use_directory_urls,
+        )
         # mkdocs-static-i18n assigns `config.extra.alternate` as an attribute, which Jinja reads first.
         theme.tag_alternates(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [], self.languages)
         return context
