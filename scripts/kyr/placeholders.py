@@ -73,13 +73,14 @@ def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str
         if any(start <= match.start() < end for start, end in code_spans):
             return match.group(0)
         name = match.group(1)
-        if name not in KNOWN:
-            close = difflib.get_close_matches(name, KNOWN, n=1)
+        if name not in _RENDERERS:
+            known = known_placeholders()
+            close = difflib.get_close_matches(name, known, n=1)
             raise ContentError(
                 f"unknown placeholder '{{{{ {name} }}}}'",
                 path=path,
                 line=markdown.count("\n", 0, match.start()) + first_line,
-                hint=f"did you mean '{{{{ {close[0]} }}}}'?" if close else f"known placeholders: {', '.join(KNOWN)}",
+                hint=f"did you mean '{{{{ {close[0]} }}}}'?" if close else f"known placeholders: {', '.join(known)}",
             )
         return _RENDERERS[name](context)
 
@@ -168,3 +169,16 @@ _RENDERERS: dict[str, Callable[[PlaceholderContext], str]] = {
     "clinic.consulates": _consulates,
     "site.languages": _site_languages,
 }
+
+
+def register_placeholder(name: str, renderer: Callable[[PlaceholderContext], str]) -> None:
+    """Let a module above this one provide `{{ name }}`: the print materials provide `{{ print.* }}`
+    and `{{ card.officer }}` (kyr/printables/markdown.py). The built-in names cannot be replaced."""
+    if name in KNOWN:
+        raise ValueError(f"'{name}' is a built-in placeholder")
+    _RENDERERS[name] = renderer
+
+
+def known_placeholders() -> tuple[str, ...]:
+    """Every placeholder name: the built-in ones (`KNOWN`) and those registered by other modules."""
+    return KNOWN + tuple(name for name in _RENDERERS if name not in KNOWN)
