@@ -69,7 +69,8 @@ def fixture_site(tmp_path: Path, *, clinic: Path | None = None, pages: dict[str,
         "theme": {"name": "material", "custom_dir": "overrides", "font": False},
         "markdown_extensions": ["admonition", "attr_list"],
         "plugins": [
-            {"kyr": {"clinic": "clinic.yml"}},
+            # PDFs are slow to render cold; tests/printables build them in sites of their own.
+            {"kyr": {"clinic": "clinic.yml", "print_materials": False}},
             "search",
             {"i18n": {"docs_structure": "folder", "languages": [
                 {"locale": "en", "name": "English", "default": True},

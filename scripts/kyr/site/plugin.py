@@ -23,6 +23,7 @@ from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
 from .. import headers, offline
 from ..links import decorate_links
 from . import banners, client, status, theme
+from . import printing
 
 log = logging.getLogger("mkdocs.plugins.kyr")
 
@@ -38,6 +39,8 @@ class KyrPluginConfig(Config):
     """BCP 47 tag of a language whose folder code is not its full tag, e.g. `pt: pt-BR`."""
     material_fallbacks = config_options.Type(dict, default={})
     """Material interface language to use where Material has none for ours, e.g. `ht: fr`."""
+    print_materials = config_options.Type(bool, default=True)
+    """Make the printable PDFs (red cards, posters, handout) in every language; needs `site_url`."""
 
 
 class KyrPlugin(BasePlugin[KyrPluginConfig]):
@@ -51,12 +54,15 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         self._source_404: bytes | None = None
         self._client_languages: list | None = None
         self.coverage: CoverageReport | None = None
+        self.print_session: printing.PrintSession | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
     def on_config(self, config):
         if self.clinic is None:  # the first language's build validates everything once
             self._load(config)
+        if self.print_session is None and self.config.print_materials:  # PDFs render while pages build
+            self.print_session = printing.start_session(config, self.clinic, self.languages, self.project_dir, self.config.translations_dir)
         # Material's search plugin renders partials/language.html from `config` alone, before on_env.
         language = self.current_language(config)
         config.theme["kyr_lang_tag"] = language.tag
@@ -106,6 +112,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         return next((lang for lang in self.languages.values() if lang.is_source), make_language("en", is_source=True))
 
     def on_files(self, files, config):
+        files = printing.without_print_templates(files, config)
         # The letterhead's logo, published at one fixed address wherever clinic.yml keeps it.
         self.logo_uri = None
         if self.clinic is not None and self.clinic.logo is not None:
@@ -199,3 +206,9 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         # rewrites the worker, so the last one built lists every language.
         headers.write_headers_file(site_dir)
         offline.write_worker(site_dir, list(self.languages.values()))
+        if self.print_session is not None:
+            printing.publish(self.print_session, language, config.site_dir)
+
+    def on_build_error(self, *, error):
+        if self.print_session is not None:
+            self.print_session.close()
