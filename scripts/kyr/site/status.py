@@ -95,9 +95,10 @@ def status_markdown(report: CoverageReport, reader: Language, gettext: Gettext, 
         return get_relative_url(page_url(language, rel, use_directory_urls=use_directory_urls), here)
 
     of = _("%(done)s of %(total)s")
+    title = _("Translation status")
     out = [
         "---",
-        f"title: {_yaml_string(_('Translation status'))}",
+        f"title: {_yaml_string(title)}",
         "---",
         "",
         "<p>" + t(_("How much of this site is in each language, and which pages still need work. "
