@@ -2,8 +2,8 @@
 
 - On paper a link is useless without its address: every link gets `data-print-href`, its full
   address, which the print stylesheet writes after the link text.
-- A list item holding nothing but a link is a menu entry, not a word in a sentence: it gets the
-  class `kyr-link-item`, which gives it a touch target of at least 44 px.
+- A list item or table cell holding nothing but a link is a menu entry, not a word in a sentence: it gets the
+  class `kyr-link-item`, which gives the link a touch target of at least 44 px.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import re
 from urllib.parse import urljoin
 
 _LINK = re.compile(r'<a href="([^"]*)"')
-# `<li>` + one `<a ...>...</a>` (no other link or list item inside) + only spaces + `</li>`.
-_LINK_ITEM = re.compile(r"<li>(\s*<a [^>]*>(?:(?!</?(?:a|li)\b)[\s\S])*</a>\s*</li>)")
+# `<li>` or `<td>` + one `<a ...>...</a>` (no other link or cell inside) + only spaces + its end tag.
+_LINK_ITEM = re.compile(r"<(li|td)>(\s*<a [^>]*>(?:(?!</?(?:a|li|td)\b)[\s\S])*</a>\s*</\1>)")
 _SKIP = ("#", "tel:", "mailto:", "javascript:", "sms:")
 
 
@@ -37,4 +37,4 @@ def decorate_links(html: str, page_url: str, site_url: str | None) -> str:
         return f'{match.group(0)} data-print-href="{htmllib.escape(address, quote=True)}"'
 
     html = _LINK.sub(with_address, html)
-    return _LINK_ITEM.sub(lambda m: '<li class="kyr-link-item">' + m.group(1), html)
+    return _LINK_ITEM.sub(lambda m: f'<{m.group(1)} class="kyr-link-item">' + m.group(2), html)

@@ -61,12 +61,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser closing a connection early is normal, not worth a traceback
+
+
 @contextmanager
 def serve(site_dir: Path, rules: tuple[HeaderRule, ...] = ()):
     """Serve `site_dir` on 127.0.0.1 (a free port) while the block runs; yield the base URL (ending in /)."""
     handler = functools.partial(type("Handler", (_Handler,), {"rules": tuple(rules)}), directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
