@@ -45,7 +45,13 @@ node-deps: $(NODE_STAMP)
 test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+# Lighthouse for `make bench` only: large, and the tests do not need it.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.kyr-installed
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --ignore-scripts
+	touch $(LIGHTHOUSE_STAMP)
+
+bench: $(STAMP) $(LIGHTHOUSE_STAMP)
 	$(BIN)/python -m kyr.bench
 
 clean:

@@ -245,5 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if missed else 0
 
 
+# Sections kept in modules of their own register themselves when imported.
+from . import bench_browser  # noqa: E402,F401
+
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's `main`: the sections above registered in its SECTIONS, not in __main__'s.
+    from kyr.bench import main as registered_main
+
+    sys.exit(registered_main())

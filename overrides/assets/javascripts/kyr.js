@@ -156,7 +156,10 @@
     go.className = "kyr-suggest__go";
     go.href = href;
     go.hreflang = language.tag;
-    go.textContent = language.read || language.name;
+    var name = document.createElement("strong");
+    name.textContent = language.name;
+    go.appendChild(name);
+    if (language.read) go.appendChild(document.createTextNode(" \u2014 " + language.read));
     go.addEventListener("click", function () { remember(language.code); });
     var close = document.createElement("button");
     close.type = "button";

@@ -49,8 +49,8 @@ def browser_matches(language: Language, languages: Iterable[Language]) -> tuple[
 def suggestion(language: Language, languages: Iterable[Language], gettext: Callable[[str], str]) -> Suggestion:
     """The suggestion for `language`, written with `gettext`, that language's own catalog."""
     _ = gettext
-    # TRANSLATORS: a link offering this page in your language; %(language)s is its name, in your language.
-    read = _("Read this page in %(language)s")
+    # TRANSLATORS: a link, after the name of your language, shown at the top of a page to visitors whose phone prefers your language.
+    read = _("Read this page in your language")
     # TRANSLATORS: a button that closes the offer to read the page in your language.
     dismiss = _("No, thank you")
     untranslated = not language.is_source
@@ -59,7 +59,7 @@ def suggestion(language: Language, languages: Iterable[Language], gettext: Calla
         tag=language.tag,
         dir=language.direction,
         name=language.name,
-        read=None if untranslated and read == "Read this page in %(language)s" else read % {"language": language.name},
+        read=None if untranslated and read == "Read this page in your language" else read,
         dismiss=None if untranslated and dismiss == "No, thank you" else dismiss,
         match=browser_matches(language, languages),
     )
