@@ -72,6 +72,13 @@
   buttonFor(document.querySelector(".md-header label.md-header__button[for='__search']"), search, searchName);
   if (searchDialog && searchName) searchDialog.setAttribute("aria-label", searchName);
 
+  // A link followed inside the open drawer (a heading of this page, say) closes it.
+  if (nav && drawer) {
+    nav.addEventListener("click", function (event) {
+      if (drawer.checked && event.target.closest("a[href]")) drawer.click();
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     if (drawer && drawer.checked) {
