@@ -23,6 +23,7 @@ PAGE_CASES = {
     "bad-placeholder-removed.md": ("placeholder-missing", 11),
     "bad-front-matter-status.md": ("front-matter-status", 6),
     "bad-front-matter-fingerprint.md": ("front-matter-source", 8),
+    "bad-front-matter-template-added.md": ("front-matter-key", 5),
     "bad-date-day-changed.md": ("date-differs", 22),
     "bad-digits-arabic-indic.md": ("digits-not-ascii", 24),
     "bad-code-block-translated.md": ("code-block-differs", 31),

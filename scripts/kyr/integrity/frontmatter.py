@@ -10,6 +10,7 @@ from ..pages import FINGERPRINT_RE, STATUSES, Page, source_fingerprint
 from .findings import Finding
 
 TRANSLATION_KEYS = ("status", "by", "source")
+TRANSLATED_KEYS = ("title", "description", "last_reviewed", "translation")
 
 
 def check_translation_front_matter(page: Page, source: Page | None) -> list[Finding]:
@@ -31,6 +32,19 @@ def check_translation_front_matter(page: Page, source: Page | None) -> list[Find
             dt.date.fromisoformat(str(reviewed))
         except ValueError:
             findings.append(Finding(path, line("last_reviewed"), "front-matter-date", f"'last_reviewed: {reviewed}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2026-11-23"))
+    # Keys that shape the page (template, hide, ...) stay as the English page has them.
+    if source is not None:
+        for key in sorted(set(source.meta) | set(page.meta), key=str):
+            if key in TRANSLATED_KEYS:
+                continue
+            if key not in source.meta:
+                findings.append(Finding(path, line(key), "front-matter-key", f"'{key}:' is not in the English page's front matter", hint="remove it; only title, description, last_reviewed and translation differ from the English page"))
+            elif page.meta.get(key) != source.meta[key]:
+                findings.append(Finding(
+                    path, line(key) if key in page.meta else 1, "front-matter-same",
+                    f"'{key}:' must be the same as on the English page ({source.path}:{source.front_matter.line_of((key,)) or 1})",
+                    hint=f"copy the '{key}:' lines from the English page", source=str(source.meta[key]), translation=str(page.meta.get(key)),
+                ))
     block = page.meta.get("translation")
     if block is None:
         findings.append(Finding(
