@@ -3,6 +3,7 @@ passes Babel's own checks (format placeholders, plural forms)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -21,6 +22,12 @@ def _strings(message: Message) -> list[tuple[str, str]]:
     return [(message.id, message.string if isinstance(message.string, str) else "")]
 
 
+@functools.lru_cache(maxsize=4096)
+def _msgid_facts(msgid: str) -> tuple:
+    """The facts of an English message, found once for all the catalogs that translate it."""
+    return tuple(facts_in_text(msgid, None, lambda _offset: 0, lambda _offset: 0, printf=True)[0])
+
+
 def check_catalog(catalog: Catalog, path: Path, locale_tag: str) -> list[Finding]:
     """Findings for every translated message of `catalog` (read from `path`)."""
     findings: list[Finding] = []
@@ -32,7 +39,7 @@ def check_catalog(catalog: Catalog, path: Path, locale_tag: str) -> list[Finding
         for msgid, msgstr in _strings(message):
             if not msgstr:
                 continue
-            src, _ = facts_in_text(msgid, None, at, lambda _o: 0, printf=True)
+            src = _msgid_facts(msgid)
             tr, odd = facts_in_text(msgstr, locale_tag, at, lambda _o: 0, printf=True)
             # Babel's python_format checker reports placeholder problems with more precision.
             compared = compare_facts(

@@ -44,6 +44,12 @@ class _Read:
     page: Page
     doc: Document
     _facts: tuple | None = None
+    _fingerprint: str | None = None
+
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = source_fingerprint(self.page)
+        return self._fingerprint
 
     def facts(self, locale_tag: str | None) -> tuple[list, list]:
         """The body's facts, found once (an English page is compared with every translation)."""
@@ -67,7 +73,7 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
     path = page.path
     findings = check_translation_front_matter(page, source.page)
     recorded = page.translation.get("source")
-    stale = isinstance(recorded, str) and bool(FINGERPRINT_RE.match(recorded)) and recorded != source_fingerprint(source.page)
+    stale = isinstance(recorded, str) and bool(FINGERPRINT_RE.match(recorded)) and recorded != source.fingerprint()
     # A stale translation is known to lag its English page (readers see a banner): what it lacks
     # is a warning. What it has that the English page does not is still an error, because a
     # number or address the English page dropped must not live on in a translation.
