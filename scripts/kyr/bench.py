@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # Sections kept in modules of their own register themselves when imported.
 from . import bench_browser  # noqa: E402,F401
+from .printables import bench as printables_bench  # noqa: E402,F401
 
 if __name__ == "__main__":
     # Run the imported module's `main`: the sections above registered in its SECTIONS, not in __main__'s.

@@ -46,7 +46,7 @@ NOTES = {
 def pdf_href(ctx: PlaceholderContext, document: Document) -> str:
     """The PDF's address relative to the page: `<language root>/print/<file>`."""
     root = next((link.url for link in ctx.language_links if link.language.code == ctx.language.code), ".")
-    return posixpath.join(root or ".", PRINT_FOLDER, document.filename(ctx.language))
+    return posixpath.normpath(posixpath.join(root or ".", PRINT_FOLDER, document.filename(ctx.language)))
 
 
 def pdf_link(ctx: PlaceholderContext, document: Document) -> str:

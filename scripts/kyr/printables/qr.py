@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import segno
@@ -44,8 +45,11 @@ def page_url(site_url: str, language: Language, docs_path: str, *, use_directory
     return site_url + prefix + path
 
 
+@lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
-    """A QR code for `url` as an inline SVG element (vector, scales to its box; black on white)."""
+    """A QR code for `url` as an inline SVG element (vector, scales to its box; black on white).
+
+    Cached: a sheet repeats one code ten times, and segno takes milliseconds per code."""
     code = segno.make_qr(url, error="m")
     return code.svg_inline(
         scale=1,
