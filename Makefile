@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kyr-installed
 NODE_STAMP := node_modules/.kyr-installed
 
+# Material prints an end-of-life notice on every build (see ARCHITECTURE.md); it reads like a
+# build warning to volunteers scanning the log, so it is silenced here.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site test serve bench system-deps node-deps clean
 
 $(BIN)/python:

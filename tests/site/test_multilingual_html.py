@@ -66,3 +66,15 @@ def test_each_language_has_its_own_404_page(built_site):
         page = language_root(built_site, language.code) / "404.html"
         assert page.is_file(), language.code
         assert f'<html lang="{language.tag}"' in page.read_text(encoding="utf-8")
+
+
+def test_navigation_section_is_titled_in_the_readers_language(built_site):
+    from kyr.pages import read_page
+
+    for code in ("ar", "zh-hans", "es"):
+        title = read_page(ROOT / "docs" / code / "rights" / "index.md").meta["title"]
+        html = (language_root(built_site, code) / "index.html").read_text(encoding="utf-8")
+        compact = re.sub(r"\s*(<|>)\s*", r"\1", html)
+        section_titles = re.findall(r'<label class="md-nav__title" for="__nav_\d+"><span class="md-nav__icon md-icon"></span>([^<]+)</label>', compact)
+        assert title in section_titles, (code, section_titles)
+        assert "Know your rights" not in section_titles, code

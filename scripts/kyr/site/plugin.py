@@ -24,6 +24,7 @@ from .. import headers, offline
 from ..links import absolute_alternates, decorate_links
 from . import banners, client, status, theme
 from . import printing
+from .material_strings import translated_material_strings
 
 log = logging.getLogger("mkdocs.plugins.kyr")
 
@@ -72,6 +73,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             self.translations = load_translations(self.project_dir / self.config.translations_dir, language.code, tag=language.tag)
         except KyrError as exc:
             raise PluginError(str(exc)) from None
+        config.theme["kyr_material_strings"] = translated_material_strings(self.translations.pgettext)
         return config
 
     def _load(self, config) -> None:
@@ -135,13 +137,17 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
 
     on_files = CombinedEvent(on_files, _on_files_status)
 
+    @event_priority(-110)  # after mkdocs-static-i18n has built this language's navigation
+    def on_nav(self, nav, config, files):
+        # A section's label in mkdocs.yml is English; use its index page's title, which is translated.
+        theme.title_sections_by_index(nav.items)
+        return nav
+
     def on_env(self, env, config, files):
         language = self.current_language(config)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language
-        env.globals["kyr_clinic"] = self.clinic
-        env.globals["kyr_clinic_logo"] = self.logo_uri
         if self._client_languages is None:  # every language's suggestion strings, from every catalog
             try:
                 self._client_languages = client.all_suggestions(list(self.languages.values()), self.project_dir / self.config.translations_dir)
@@ -149,6 +155,8 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
                 raise PluginError(str(exc)) from None
         env.globals["kyr_client"] = client.client_data(language, self._client_languages)
         env.globals["kyr_material_bundle"] = client.material_bundle()
+        env.globals["kyr_clinic"] = self.clinic
+        env.globals["kyr_clinic_logo"] = self.logo_uri
         env.globals["kyr_tags"] = {code: lang.tag for code, lang in self.languages.items()}
         env.globals["kyr_source_tag"] = next((lang.tag for lang in self.languages.values() if lang.is_source), "en")
         return env

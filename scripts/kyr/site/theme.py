@@ -8,7 +8,9 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from ..errors import KyrError
 from ..formatting import format_review_date
+from ..pages import read_page
 from ..languages import Language
 
 
@@ -72,3 +74,20 @@ def move_404(site_dir: Path, code: str, source_404: bytes | None) -> None:
         tmp = built.with_suffix(".html.tmp")
         tmp.write_bytes(source_404)
         os.replace(tmp, built)
+
+
+def title_sections_by_index(items) -> None:
+    """Give each navigation section the title of its own index page (in the page's language)."""
+    for item in items:
+        children = getattr(item, "children", None)
+        if not children:
+            continue
+        title_sections_by_index(children)
+        index = next((c for c in children if getattr(c, "file", None) and c.file.src_uri.endswith("index.md")), None)
+        if index is not None and index.file.abs_src_path:
+            try:
+                title = read_page(index.file.abs_src_path).meta.get("title")
+            except KyrError:
+                continue  # the page's own error is reported when it is built
+            if isinstance(title, str) and title.strip():
+                item.title = title.strip()
