@@ -13,7 +13,7 @@ import logging
 import mimetypes
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -271,9 +271,11 @@ class PrintSession:
         )
 
     def close(self) -> None:
-        """Stop the render workers (also after a failed build)."""
+        """Stop the render workers (also after a failed build); forget PDFs unused for a month."""
         if self._queue is not None:
             self._queue.close()
+            if self._published >= set(self._prepared):
+                self.cache.prune()
 
 
 def _unique(texts: list[LabelledText]) -> list[LabelledText]:
@@ -290,7 +292,7 @@ def build_printables(settings: PrintSettings, language_code: str, site_dir: Path
     language = next((lang for lang in settings.languages if lang.code == language_code), None)
     if language is None:
         raise PrintError(f"the language '{language_code}' is not configured", key="languages")
-    session = PrintSession(PrintSettings(**{**settings.__dict__, "languages": (language,)}))
+    session = PrintSession(replace(settings, languages=(language,)))
     try:
         return session.publish(language_code, site_dir)
     finally:

@@ -7,7 +7,6 @@ returns HTML text. Only `render.py` turns that HTML into PDF.
 from __future__ import annotations
 
 import gettext as gettext_module
-import html
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -391,8 +390,3 @@ def visible_texts(html_text: str) -> list[TextRun]:
     collector.feed(html_text)
     collector.close()
     return collector.runs
-
-
-def plain_text(html_text: str) -> str:
-    """All visible text, joined: used by tests and the CLI preview."""
-    return " ".join(html.unescape(run.text).strip() for run in visible_texts(html_text))

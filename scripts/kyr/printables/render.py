@@ -22,6 +22,7 @@ import os
 import re
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -193,18 +194,19 @@ def find_overflows(document) -> dict[str, Overflow]:
         if own[0] is not None and not isinstance(box, boxes.LineBox):
             label = own
         if fit is not None and fit.name not in found:
-            spills = False
-            if isinstance(box, boxes.LineBox):
-                spills = box.position_y + box.height > fit.bottom + TOLERANCE
-                line_label = _first_label(box, label)
-            if isinstance(box, (boxes.TextBox, boxes.InlineReplacedBox)):
-                spills = box.position_x + box.width > fit.right + TOLERANCE or box.position_x < fit.left - TOLERANCE
-                line_label = label
-            if spills:
-                found[fit.name] = Overflow(fit.name, line_label[0], line_label[1], _text_of(box).strip(), fit.size, fit.minimum)
+            culprit = None
+            if isinstance(box, boxes.LineBox) and box.position_y + box.height > fit.bottom + TOLERANCE:
+                culprit = _first_label(box, label)  # a line below the bottom of its box
+            elif isinstance(box, (boxes.TextBox, boxes.InlineReplacedBox)) and (
+                box.position_x + box.width > fit.right + TOLERANCE or box.position_x < fit.left - TOLERANCE
+            ):
+                culprit = label  # a word (or image) wider than its box, on either side
+            if culprit is not None:
+                found[fit.name] = Overflow(fit.name, culprit[0], culprit[1], _text_of(box).strip(), fit.size, fit.minimum)
         for child in getattr(box, "children", ()):
             visit(child, fit, label)
 
+    # WeasyPrint has no public API for its layout boxes; `_page_box` is the root of each page's.
     for page in document.pages:
         visit(page._page_box, None, (None, None))
     return found
@@ -288,7 +290,12 @@ class RenderQueue:
         key = (language, document)
         if key not in self._done:
             future = self._futures.get(key)
-            self._done[key] = future.result() if future is not None else render_job(self._jobs[key])
+            try:
+                self._done[key] = future.result() if future is not None else render_job(self._jobs[key])
+            except BrokenProcessPool:
+                # A worker died (killed for memory, say): render here rather than fail the build.
+                log.debug("print materials: a render worker stopped; rendering %s/%s in this process", *key)
+                self._done[key] = render_job(self._jobs[key])
         return self._done[key]
 
     def close(self) -> None:
