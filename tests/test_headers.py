@@ -6,7 +6,7 @@ import re
 
 from kyr.headers import CONTENT_SECURITY_POLICY, RULES, headers_for, parse_netlify, render_netlify, render_nginx
 
-from conftest import ROOT
+from kyrtest import ROOT
 
 
 def test_policy_allows_this_site_only_and_no_inline_script():

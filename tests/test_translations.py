@@ -11,7 +11,7 @@ from kyr.catalogs import catalog_path, read_catalog
 from kyr.languages import read_site_languages
 from kyr.pages import FINGERPRINT_RE, STATUSES, read_page
 
-from conftest import ROOT
+from kyrtest import ROOT
 
 DOCS = ROOT / "docs"
 ENGLISH = sorted(p.relative_to(DOCS / "en") for p in (DOCS / "en").rglob("*.md"))

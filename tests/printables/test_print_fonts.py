@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from kyrtest import ROOT
 from kyr.errors import PrintError
 from kyr.languages import make_language, read_site_languages
 from kyr.printables.fonts import Family, LabelledText, check_coverage, families_for, find_font, font_set

@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from conftest import ROOT
+from kyrtest import ROOT
 from kyr.clinic import load_clinic
 from kyr.errors import ContentError
 from kyr.languages import make_language

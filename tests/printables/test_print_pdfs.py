@@ -11,7 +11,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from conftest import ROOT
+from kyrtest import ROOT
 from kyr.catalogs import load_translations
 from kyr.clinic import load_clinic
 from kyr.languages import read_site_languages

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from conftest import ROOT
+from kyrtest import ROOT
 from kyr.catalogs import catalog_path
 from kyr.clinic import load_clinic
 from kyr.coverage import compute_coverage

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, fixture_site, run_mkdocs
+from kyrtest import ROOT, fixture_site, run_mkdocs
 
 ENGLISH_PAGES = sorted(p.relative_to(ROOT / "docs" / "en") for p in (ROOT / "docs" / "en").rglob("*.md"))
 BAD_CLINICS = sorted((ROOT / "tests" / "data" / "clinic").glob("bad-*.yml"))

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from kyr.clinic import load_clinic
 
-from conftest import ROOT, fixture_site, run_mkdocs
+from kyrtest import ROOT, fixture_site, run_mkdocs
 
 
 class _Tags(HTMLParser):

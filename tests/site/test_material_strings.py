@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from conftest import fixture_site, run_mkdocs
+from kyrtest import fixture_site, run_mkdocs
 
 
 def test_our_catalog_translation_replaces_materials_interface_word(tmp_path):

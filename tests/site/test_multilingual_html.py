@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kyr.languages import read_site_languages
 
-from conftest import ROOT
+from kyrtest import ROOT
 
 LANGUAGES = read_site_languages(ROOT / "mkdocs.yml")
 

@@ -7,7 +7,7 @@ import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from conftest import ROOT, fixture_site, run_mkdocs
+from kyrtest import ROOT, fixture_site, run_mkdocs
 from kyr.site.printing import configured_site_url
 
 PAGES = {

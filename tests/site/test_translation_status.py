@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixture_site, run_mkdocs
+from kyrtest import fixture_site, run_mkdocs
 from translation_sites import fingerprint_of
 
 EN = {
