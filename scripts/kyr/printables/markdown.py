@@ -51,7 +51,8 @@ def pdf_href(ctx: PlaceholderContext, document: Document) -> str:
 
 def pdf_link(ctx: PlaceholderContext, document: Document) -> str:
     title = html.escape(ctx.gettext(TITLES[document.key]))
-    return f'<a class="kyr-pdf" href="{html.escape(pdf_href(ctx, document))}" type="application/pdf">{title}</a>'
+    # href first: kyr/links.py then gives the link its printed address, like every other link.
+    return f'<a href="{html.escape(pdf_href(ctx, document))}" class="kyr-pdf" type="application/pdf">{title}</a>'
 
 
 def materials_list(ctx: PlaceholderContext) -> str:
