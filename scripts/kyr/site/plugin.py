@@ -21,7 +21,7 @@ from ..languages import Language, make_language
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
 from .. import headers, offline
-from ..links import absolute_alternates, decorate_links
+from ..links import decorate_links
 from . import banners, client, status, theme
 from . import printing
 from .material_strings import translated_material_strings
@@ -185,9 +185,6 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
     def on_page_content(self, html, page, config, files):
         # Full addresses for print, and touch-sized link-only list items (kyr/links.py).
         return decorate_links(html, page.url, config.site_url)
-
-    def on_post_page(self, output, page, config):
-        return absolute_alternates(output, page.url, config.site_url)
 
     @event_priority(-110)  # after mkdocs-static-i18n has set this page's language links
     def on_page_context(self, context, page, config, nav):
