@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kyr.links import absolute_alternates, decorate_links, print_address
+from kyr.links import decorate_links, print_address
 
 SITE = "https://clinic.example.org/"
 
@@ -46,10 +46,3 @@ def test_links_get_their_printed_address_escaped():
 def test_only_link_only_items_are_marked_for_touch(html, marked):
     assert ('class="kyr-link-item"' in decorate_links(html, "", SITE)) is marked
 
-
-def test_alternate_language_links_in_the_head_become_full_addresses():
-    html = '<link rel="alternate" href="../../es/rights/" hreflang="es"><a href="../../es/rights/" hreflang="es">'
-    out = absolute_alternates(html, "rights/", SITE)
-    assert '<link rel="alternate" href="https://clinic.example.org/es/rights/" hreflang="es">' in out
-    assert '<a href="../../es/rights/"' in out
-    assert absolute_alternates(html, "rights/", None) == html

@@ -1,10 +1,14 @@
-"""Small changes to a page's links for paper, for fingers and for search engines.
+"""Small changes to a page's links for paper and for fingers.
 
 - On paper a link is useless without its address: every link gets `data-print-href`, its full
   address, which the print stylesheet writes after the link text.
 - A list item or table cell holding nothing but a link is a menu entry, not a word in a sentence: it gets the
   class `kyr-link-item`, which gives the link a touch target of at least 44 px.
-- The head's links to the page in other languages carry full addresses (`absolute_alternates`).
+
+The head's `<link rel="alternate" hreflang>` stay relative on purpose: Material's script, once search
+opens, fetches a sitemap from each of their hosts, and a full address would name whatever host
+`site_url` says (the example host, if a clinic forgets to change it). Search engines get full
+addresses from sitemap.xml.
 """
 
 from __future__ import annotations
@@ -40,17 +44,3 @@ def decorate_links(html: str, page_url: str, site_url: str | None) -> str:
     html = _LINK.sub(with_address, html)
     return _LINK_ITEM.sub(lambda m: f'<{m.group(1)} class="kyr-link-item">' + m.group(2), html)
 
-
-_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang=")')
-
-
-def absolute_alternates(html: str, page_url: str, site_url: str | None) -> str:
-    """Write the `<link rel="alternate" hreflang>` addresses in full, as search engines require.
-
-    Only these head links change: the language menu keeps relative links, which work wherever the
-    site is served.
-    """
-    if not site_url:
-        return html
-    base = urljoin(site_url, page_url)
-    return _ALTERNATE.sub(lambda m: m.group(1) + htmllib.escape(urljoin(base, htmllib.unescape(m.group(2))), quote=True) + m.group(3), html)
