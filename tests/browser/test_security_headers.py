@@ -70,6 +70,7 @@ def test_search_loads_only_when_opened_and_works_under_the_policy(headers_site_u
     page.wait_for_selector(".md-search-result__item", timeout=20000)
     assert page.locator(".md-search-result__item").count() > 0
     assert any("search_index" in u for u in requested)
+    assert not [u for u in requested if "sitemap" in u], "opening search fetched the sitemaps"
     assert not _violations(page, console)
     storage = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
     assert storage == [[], []], f"search wrote to storage: {storage}"

@@ -94,6 +94,11 @@
   function loadMaterial() {
     if (materialRequested || !script.dataset.material) return;
     materialRequested = true;
+    // Material fetches a sitemap for each head link to another language, to map pages for its
+    // language menu. Ours already links each page to itself in every language: spare the data.
+    Array.prototype.forEach.call(document.querySelectorAll("link[rel='alternate'][hreflang]"), function (link) {
+      link.remove();
+    });
     var material = document.createElement("script");
     material.src = script.dataset.material;
     material.onload = function () {
