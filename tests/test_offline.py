@@ -31,7 +31,9 @@ def small_site(root):
             )
             _page(root / prefix / page / "index.html", f"{lang} {page or 'home'}", extra)
     _page(root / "show-card" / "index.html", "card")
+    _page(root / "letter-builder" / "index.html", "builder", '<script src="../assets/letter-builder.js" defer></script>')
     (root / "assets").mkdir()
+    (root / "assets" / "letter-builder.js").write_text("//", encoding="utf-8")
     (root / "assets" / "main.css").write_text("body{}", encoding="utf-8")
     (root / "assets" / "kyr.js").write_text("//", encoding="utf-8")
     return root
@@ -45,9 +47,12 @@ def test_page_assets_keeps_this_sites_files_and_drops_other_hosts():
     assert page_assets(html, "es/rights/") == ["assets/a.css", "favicon.png", "es/rights/pic.png"]
 
 
-def test_plan_lists_each_languages_home_rights_detained_and_card_with_their_files(tmp_path):
+def test_plan_lists_each_languages_home_rights_detained_card_and_builder_with_their_files(tmp_path):
     plan = plan_offline(small_site(tmp_path), [EN, ES], "worker")
-    assert plan.languages["en"] == ("", "detained/", "show-card/", "rights/", "rights/at-home/", "assets/kyr.js", "assets/main.css")
+    assert plan.languages["en"] == (
+        "", "detained/", "show-card/", "letter-builder/", "rights/", "rights/at-home/",
+        "assets/kyr.js", "assets/letter-builder.js", "assets/main.css",
+    )
     assert plan.languages["es"] == ("es/", "es/detained/", "es/rights/", "es/rights/at-home/", "assets/kyr.js", "assets/main.css")
     assert not any("family-plan" in url for urls in plan.languages.values() for url in urls)
 

@@ -1,8 +1,8 @@
 """What the service worker keeps for reading offline, and the worker's script itself.
 
 After a visitor's first page in a language, the worker fetches that language's home page, its
-rights pages, the detained guide and the "show this card" page, with the stylesheets, scripts and
-images those pages use, so they open with no connection. Nothing else is kept: the cache never
+rights pages, the detained guide, the "show this card" page and the clinicians' letter builder,
+with the stylesheets, scripts and images those pages use, so they open with no connection. Nothing else is kept: the cache never
 records which other pages a visitor read.
 
 The worker's version is a hash of exactly the files it keeps (and of its own code), so a visitor's
@@ -23,7 +23,7 @@ from .languages import Language
 
 WORKER_NAME = "sw.js"
 # Sections of a language's site kept offline, relative to the language's root folder.
-OFFLINE_PAGES = ("", "detained/", "show-card/")
+OFFLINE_PAGES = ("", "detained/", "show-card/", "letter-builder/")
 OFFLINE_TREES = ("rights/",)
 _PLAN_MARKER = '"__KYR_OFFLINE_PLAN__"'
 _BASE = "https://site.invalid/"  # stands for the site's root while resolving relative links

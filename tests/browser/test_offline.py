@@ -27,7 +27,7 @@ def root_of(code: str) -> str:
 def expected_kept(site_dir, code: str) -> list[str]:
     """Read from the built site, independently of kyr.offline: the pages promised offline."""
     root = root_of(code)
-    pages = [root + p for p in ("detained/", "show-card/") if (site_dir / root / p / "index.html").is_file()]
+    pages = [root + p for p in ("detained/", "show-card/", "letter-builder/") if (site_dir / root / p / "index.html").is_file()]
     pages += sorted(f.parent.relative_to(site_dir).as_posix() + "/" for f in (site_dir / root / "rights").rglob("index.html"))
     return pages
 
