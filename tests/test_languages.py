@@ -53,3 +53,10 @@ def test_site_languages_put_english_first_with_every_launch_language(project_roo
     assert languages[0].code == "en" and languages[0].is_source
     tags = {lang.tag for lang in languages}
     assert {"es", "pt-BR", "ht", "zh-Hans", "zh-Hant", "vi", "ar", "fr", "ru", "ko", "tl"} <= tags
+
+
+@pytest.mark.parametrize("typed, code", [("kreyol", "ht"), ("Español", "es"), ("tieng viet", "vi"), ("spanish", "es")])
+def test_a_language_typed_by_its_own_or_english_name_suggests_its_code(typed, code):
+    with pytest.raises(LanguageError) as caught:
+        make_language(typed)
+    assert f"'{code}'" in caught.value.hint.split(" or ")[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,9 +62,11 @@ def parse_locale(tag: str) -> Locale:
 
 
 def closest_codes(text: str, n: int = 3) -> list[str]:
-    """Known language codes close to `text`, matching codes and English names ('spanish' -> 'es')."""
+    """Known language codes close to `text`, matching codes, English names ('spanish' -> 'es') and
+    languages' own names without accents ('kreyol' -> 'ht', 'espanol' -> 'es')."""
     wanted = text.replace("_", "-").split("-")[0].strip().lower() if len(text) <= 8 and " " not in text else text.strip().lower()
-    by_name = {name.lower(): code.replace("_", "-").lower() for code, name in Locale("en").languages.items() if _has_data(code)}
+    wanted = _plain(wanted)
+    by_name = _names_to_codes()
     matches: list[str] = []
     if len(wanted) > 3:  # a word, not a code: match English names ("spanish", "creole", "portug")
         words = {name: name.replace("(", " ").split() for name in by_name}
@@ -74,6 +77,26 @@ def closest_codes(text: str, n: int = 3) -> list[str]:
     if not matches:
         matches += difflib.get_close_matches(wanted, sorted(set(by_name.values())), n=n, cutoff=0.5)
     return list(dict.fromkeys(matches))[:n]
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, so 'Kreyòl' and 'kreyol' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=1)
+def _names_to_codes() -> dict[str, str]:
+    """Every language's English name and own name (plain, see `_plain`) -> its code."""
+    names: dict[str, str] = {}
+    for code, english in Locale("en").languages.items():
+        if not _has_data(code):
+            continue
+        names.setdefault(_plain(english), code.replace("_", "-").lower())
+        own = Locale.parse(code).languages.get(code)
+        if own:
+            names.setdefault(_plain(own), code.replace("_", "-").lower())
+    return names
 
 
 @functools.lru_cache(maxsize=None)
