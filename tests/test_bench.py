@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from kyr import bench
+from kyr import bench, benchkit
 
 
 def test_a_new_section_is_one_function_and_runs_by_name(monkeypatch, capsys):
-    monkeypatch.setattr(bench, "SECTIONS", {})
+    monkeypatch.setattr(benchkit, "SECTIONS", {})
 
     @bench.section("demo", "a demonstration")
     def demo(ctx):
@@ -27,11 +27,11 @@ def test_a_new_section_is_one_function_and_runs_by_name(monkeypatch, capsys):
 
 
 def test_a_missed_target_is_reported_and_exits_1(monkeypatch, capsys):
-    monkeypatch.setattr(bench, "SECTIONS", {})
+    monkeypatch.setattr(benchkit, "SECTIONS", {})
     bench.section("slow", "too slow")(lambda ctx: [bench.Figure("step", 2.0, target=1.0)])
     assert bench.main(["slow"]) == 1
     assert "step: 2.000 s (target ≤ 1 s) MISSED" in capsys.readouterr().out
 
 
 def test_the_translation_sections_are_registered():
-    assert {"coverage", "check"} <= set(bench.SECTIONS)
+    assert {"coverage", "check"} <= set(benchkit.SECTIONS)

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .bench import Context, Figure, Skip, require_browser, section
+from .benchkit import Context, Figure, Skip, require_browser, section
 
 WIDTH, HEIGHT = 412, 915
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -11,7 +11,7 @@ import os
 import resource
 import time
 
-from ..bench import Context, Figure, section
+from ..benchkit import Context, Figure, section
 from ..clinic import load_clinic
 from ..languages import read_site_languages
 from .build import PrintSession, PrintSettings
