@@ -97,7 +97,7 @@ def bench_page_weight(ctx: Context) -> list[Figure]:
 
     site = built_site(ctx)
     languages = _languages(ctx)
-    roots = {lang.code: ("" if lang.is_source else f"{lang.code}/") for lang in languages}
+    roots = {lang.code: lang.folder for lang in languages}
     figures: list[Figure] = []
     rules = parse_netlify((site / "_headers").read_text(encoding="utf-8"))
     with serve(site, rules) as base, sync_playwright() as playwright:

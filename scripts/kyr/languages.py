@@ -17,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from .errors import ConfigError, LanguageError
-from .yamlfile import parse_yaml
+from .yamlfile import load_config_yaml, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,22 @@ class Language:
     @property
     def is_rtl(self) -> bool:
         return self.direction == "rtl"
+
+    @property
+    def folder(self) -> str:
+        """Where this language's pages are published, relative to the site root: '' for the
+        source language, '<code>/' for the others (as mkdocs-static-i18n publishes them)."""
+        return "" if self.is_source else f"{self.code}/"
+
+    def page_path(self, docs_path: str, *, use_directory_urls: bool = True) -> str:
+        """The site-relative path of page `docs_path` (e.g. `rights/index.md`) in this language;
+        '' for the source language's home page."""
+        stem = docs_path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            path = stem.removesuffix("index") + ("" if use_directory_urls else "index.html")
+        else:
+            path = stem + "/" if use_directory_urls else stem + ".html"
+        return self.folder + path
 
 
 def tag_from_code(code: str) -> str:
@@ -135,13 +151,6 @@ def make_language(code: str, *, tag: str | None = None, is_source: bool = False)
     )
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """A YAML loader for mkdocs.yml that ignores Python tags (`!!python/name:...`, `!ENV`)."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def read_site_languages(mkdocs_yml: Path | str) -> list[Language]:
     """The languages configured in `mkdocs.yml`, the source (default) language first."""
     mkdocs_yml = Path(mkdocs_yml)
@@ -150,7 +159,7 @@ def read_site_languages(mkdocs_yml: Path | str) -> list[Language]:
     except OSError as exc:
         raise ConfigError(f"cannot read this file ({exc.strerror})", path=mkdocs_yml) from None
     try:
-        data = yaml.load(text, Loader=_LenientLoader) or {}
+        data = load_config_yaml(text) or {}
     except yaml.YAMLError:
         parse_yaml(text, path=mkdocs_yml, error=ConfigError)  # raises with the line
         raise

@@ -37,11 +37,6 @@ class OfflinePlan:
     languages: dict[str, tuple[str, ...]]
 
 
-def language_root(language: Language) -> str:
-    """The folder of `language`'s pages relative to the site root: '' for the source, 'es/' else."""
-    return "" if language.is_source else f"{language.code}/"
-
-
 def offline_pages(site_dir: Path, root: str) -> list[str]:
     """The built pages kept offline for the language whose pages live under `root`."""
     urls = [root + page for page in OFFLINE_PAGES if (site_dir / root / page / "index.html").is_file()]
@@ -93,7 +88,7 @@ def plan_offline(site_dir: Path, languages: list[Language], worker_code: str) ->
     digest = hashlib.sha256(worker_code.encode("utf-8"))
     plan: dict[str, tuple[str, ...]] = {}
     for language in languages:
-        pages = offline_pages(site_dir, language_root(language))
+        pages = offline_pages(site_dir, language.folder)
         if not pages:
             continue
         assets: list[str] = []

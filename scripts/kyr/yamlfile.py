@@ -15,6 +15,20 @@ KeyPath = tuple  # ("legal_partners", 2, "phone")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads files like mkdocs.yml, ignoring their Python and environment tags (`!!python/name:`, `!ENV`)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_config_yaml(text: str):
+    """The plain data of a configuration file such as mkdocs.yml; tags kyr has no use for read as None.
+
+    Raises `yaml.YAMLError` for text that is not YAML: the caller decides how to report it."""
+    return yaml.load(text, Loader=_ConfigLoader)
+
+
 @dataclass
 class LocatedYaml:
     """Parsed YAML data and the 1-based line where each key path starts."""

@@ -199,7 +199,7 @@ def write_atomically(source: Path, target: Path) -> None:
 
 def output_folder(site_dir: Path, language: Language) -> Path:
     """`<site>/print/` for English, `<site>/<code>/print/` for the others."""
-    return Path(site_dir) / ("" if language.is_source else language.code) / PRINT_FOLDER
+    return Path(site_dir) / language.folder / PRINT_FOLDER
 
 
 class PrintSession:

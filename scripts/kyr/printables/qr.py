@@ -34,15 +34,7 @@ def page_url(site_url: str, language: Language, docs_path: str, *, use_directory
 
     English is at the site root, other languages under `/<code>/`, as mkdocs-static-i18n publishes them.
     """
-    stem = docs_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        path = stem.removesuffix("index")
-        if not use_directory_urls:
-            path += "index.html"
-    else:
-        path = stem + "/" if use_directory_urls else stem + ".html"
-    prefix = "" if language.is_source else f"{language.code}/"
-    return site_url + prefix + path
+    return site_url + language.page_path(docs_path, use_directory_urls=use_directory_urls)
 
 
 @lru_cache(maxsize=256)

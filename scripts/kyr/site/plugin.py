@@ -164,22 +164,22 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         language = self.current_language(config)
         links = tuple(
-            LanguageLink(lang, get_relative_url("./" if lang.is_source else f"{lang.code}/", page.file.dest_uri))
+            LanguageLink(lang, get_relative_url(lang.folder or "./", page.file.dest_uri))
             for lang in self.languages.values()
         )
         context = PlaceholderContext(self.clinic, language, self.translations.gettext, links)
         source = page.file.abs_src_path
-        first_line = self._body_first_line(source) if source else 1
+        first_line = self._body_first_line(page.file.content_string)
         try:
             return render_placeholders(markdown, context, path=source or page.file.src_path, first_line=first_line)
         except KyrError as exc:
             raise PluginError(str(exc)) from None
 
     @staticmethod
-    def _body_first_line(source: str) -> int:
+    def _body_first_line(text: str) -> int:
         # MkDocs hands plugins the body without front matter or leading blank lines;
         # errors must still count lines in the whole file.
-        _, body, body_line = split_front_matter(Path(source).read_text(encoding="utf-8"))
+        _, body, body_line = split_front_matter(text.replace("\r\n", "\n"))
         return body_line + len(body) - len(body.lstrip("\n"))
 
     def on_page_content(self, html, page, config, files):

@@ -19,24 +19,18 @@ from ..errors import KyrError
 from ..languages import Language
 from ..printables import PrintReport, PrintSession, PrintSettings
 from ..printables.qr import require_site_url
+from ..yamlfile import load_config_yaml
 
 log = logging.getLogger("mkdocs.plugins.kyr")
 
 TEMPLATES_FOLDER = "print"  # overrides/print/: rendered by kyr, never published as theme files
 
 
-class _Lenient(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring its Python tags (`!!python/name:...`)."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def configured_site_url(config_file: Path) -> str | None:
     """`site_url` as written in mkdocs.yml. `mkdocs serve` replaces the one in the config with its own
     local address, which must never end up in a QR code, so it is read from the file."""
     try:
-        data = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Lenient) or {}
+        data = load_config_yaml(Path(config_file).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return None
     value = data.get("site_url") if isinstance(data, dict) else None

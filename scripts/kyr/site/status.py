@@ -59,18 +59,12 @@ def in_language(words: Words, reader: Language, source: Language, values: dict |
 
 def status_src_uri(language: Language) -> str:
     """Where the status page of `language` pretends to live under docs/ (the i18n folder layout)."""
-    return STATUS_PAGE if language.is_source else f"{language.code}/{STATUS_PAGE}"
+    return language.folder + STATUS_PAGE
 
 
 def page_url(language: Language, rel: str, *, use_directory_urls: bool = True) -> str:
     """The site-relative URL of page `rel` (e.g. `rights/at-home.md`) in `language`."""
-    stem = rel[: -len(".md")] if rel.endswith(".md") else rel
-    if use_directory_urls:
-        path = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
-    else:
-        path = stem + ".html"
-    prefix = "" if language.is_source else f"{language.code}/"
-    return (prefix + path) or "./"
+    return language.page_path(rel, use_directory_urls=use_directory_urls) or "./"
 
 
 def _percent(value: float, reader: Language) -> str:

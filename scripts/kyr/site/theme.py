@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 import os
 from importlib import resources
@@ -14,9 +15,10 @@ from ..pages import read_page
 from ..languages import Language
 
 
-def _material_languages() -> set[str]:
+@functools.cache  # Material's files do not change during a build
+def _material_languages() -> frozenset[str]:
     folder = resources.files("material") / "templates" / "partials" / "languages"
-    return {entry.name.removesuffix(".html") for entry in folder.iterdir() if entry.name.endswith(".html")}
+    return frozenset(entry.name.removesuffix(".html") for entry in folder.iterdir() if entry.name.endswith(".html"))
 
 
 def material_language(language: Language, fallbacks: dict) -> str:
