@@ -15,10 +15,10 @@ from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from .dates import find_dates
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, Finding
 from .markdown import ATTR_LIST_RE, AUTOLINK_RE, LINK_RE, REF_DEF_RE, TAG_RE, Document
+from ..placeholders import PLACEHOLDER_RE  # the build's own pattern, so check and build agree
 
-PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 PRINTF_RE = re.compile(r"%\([\w.]+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 HTML_URL_ATTR_RE = re.compile(r"""\b(?:href|src|srcset|poster|action|formaction|data|background|cite)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 # Korean and Japanese attach particles to a word without a space ("locator.ice.gov에서"), so an
