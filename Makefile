@@ -9,15 +9,57 @@ NODE_STAMP := node_modules/.kyr-installed
 # build warning to volunteers scanning the log, so it is silenced here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench system-deps node-deps clean
+# Exact versions, with hashes, of everything installed from PyPI (made by `make lock`).
+LOCK   := requirements.lock
+# The build backend of pyproject.toml's [build-system]; it is locked too, so the editable install
+# of kyr itself builds without fetching anything unpinned.
+BUILD_REQUIRES := setuptools>=77
+UV_VERSION := 0.13.8
+MIN_PYTHON := 3.11
+LATEST := .venv-latest
 
-$(BIN)/python:
+.PHONY: site test serve bench system-deps node-deps clean lock test-latest python-check
+
+# Refuse an unsupported Python before anything is created (README: "Python 3.11 or newer").
+python-check:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= tuple(map(int, "$(MIN_PYTHON)".split("."))) else 1)' 2>/dev/null || { \
+	    echo "kyr: needs Python $(MIN_PYTHON) or newer, but '$(PYTHON)' is: $$($(PYTHON) --version 2>/dev/null || echo 'not found')" >&2; \
+	    echo "kyr: install a newer Python (Debian/Ubuntu: apt-get install python3 python3-venv), then run: make site PYTHON=python3.12 (or the version you have)" >&2; \
+	    exit 1; }
+
+$(BIN)/python: | python-check
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+# Installs exactly the locked versions (hash-checked), then kyr itself, editable, with no further download.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Regenerate requirements.lock from pyproject.toml's ranges: the newest versions they allow, for
+# every supported Python and platform (uv's universal resolution), one version of each package.
+lock: python-check
+	$(PYTHON) -m venv .cache/uv
+	.cache/uv/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	printf '%s\n' '$(BUILD_REQUIRES)' | .cache/uv/bin/uv pip compile pyproject.toml - --extra test \
+	    --universal --python-version $(MIN_PYTHON) --fork-strategy fewest --generate-hashes \
+	    --no-header --quiet --output-file $(LOCK).tmp
+	{ echo '# Exact versions, with hashes, of all that kyr installs from PyPI. Made by `make lock` from'; \
+	  echo "# pyproject.toml with uv $(UV_VERSION); do not edit by hand. Python $(MIN_PYTHON) or newer, any platform."; \
+	  cat $(LOCK).tmp; } > $(LOCK).new
+	rm $(LOCK).tmp
+	mv $(LOCK).new $(LOCK)
+	@echo "kyr: $(LOCK) rewritten; run 'make test', then commit pyproject.toml and $(LOCK) together"
+
+# The newest versions pyproject.toml allows, in a separate environment, and the whole test suite on
+# them: what an upgrade would break. The versions that differ from the lock are printed first.
+test-latest: python-check system-deps $(NODE_STAMP)
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
+	$(LATEST)/bin/python scripts/lock-diff.py $(LOCK)
+	$(LATEST)/bin/python -m pytest
 
 # Fonts for the printable PDFs and the tools the tests use, from Debian's packages.
 # Needs root; without it, prints the command to run.
@@ -59,4 +101,4 @@ bench: $(STAMP) $(LIGHTHOUSE_STAMP)
 	$(BIN)/python -m kyr.bench
 
 clean:
-	rm -rf site .site-build .site-old .cache
+	rm -rf site .site-build .site-old .cache $(LATEST)

@@ -52,3 +52,10 @@ def test_every_catalog_compiles_and_is_complete(language):
     assert not fuzzy, f"{path}: {len(fuzzy)} fuzzy, e.g. {fuzzy[:3]}"
     problems = [(message.id, [str(e) for e in errors]) for message, errors in catalog.check()]
     assert not problems, f"{path}: {problems[:3]}"
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=[lang.code for lang in TRANSLATED])
+def test_every_catalog_uses_babels_plural_rule_for_its_language(language):
+    path = catalog_path(ROOT / "translations", language.code)
+    header = dict(read_catalog(path, locale=language.tag.replace("-", "_")).mime_headers).get("Plural-Forms")
+    assert header == language.plural_forms, f"{path}: run 'kyr catalogs' to take Babel's rule"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from kyr.languages import make_language
 from kyr.pages import parse_page, source_fingerprint
 
 DATA = Path(__file__).resolve().parent / "integrity" / "data"
@@ -30,7 +31,11 @@ def translation_site(
     languages: tuple[str, ...] = ("en", "es"),
     catalogs: dict[str, str] | None = None,
 ) -> Path:
-    """A project at `root` with `pages` (e.g. {"en/index.md": text}) and catalogs ({"es": po text})."""
+    """A project at `root` with `pages` (e.g. {"en/index.md": text}) and catalogs ({"es": po text}).
+
+    A catalog's `PLURAL_FORMS` token becomes the language's rule from the installed Babel: the rule
+    changes with CLDR (Spanish had two forms before Babel 2.19, three since), and a good catalog
+    follows it."""
     root.mkdir(parents=True, exist_ok=True)
     config = {
         "site_name": "Test",
@@ -51,7 +56,7 @@ def translation_site(
     for code, text in (catalogs or {}).items():
         path = root / "translations" / code / "LC_MESSAGES" / "messages.po"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text.replace("PLURAL_FORMS", make_language(code).plural_forms), encoding="utf-8")
     return root
 
 

@@ -92,13 +92,36 @@ def write_catalog(catalog: Catalog, path: Path, *, template: bool = False) -> No
     tmp.replace(path)
 
 
-def update_catalog(template: Catalog, path: Path, *, locale: str) -> Catalog:
-    """Create or update the catalog at `path` from `template`, keeping existing translations."""
+def update_catalog(template: Catalog, path: Path, *, locale: str, plural_forms: str | None = None) -> Catalog:
+    """Create or update the catalog at `path` from `template`, keeping existing translations.
+
+    `plural_forms` (the language's `Plural-Forms` from Babel, see `languages.Language`) replaces the
+    catalog's own header, so a catalog follows the plural rules of the Babel that is installed."""
     if path.is_file():
         catalog = read_catalog(path, locale=locale)
         catalog.update(template, update_header_comment=False)
     else:
         catalog = Catalog(locale=locale, project="kyr", charset="utf-8")
         catalog.update(template)
+    if plural_forms:
+        set_plural_forms(catalog, plural_forms)
     write_catalog(catalog, path)
     return catalog
+
+
+def plural_forms_header(catalog: Catalog) -> str | None:
+    """The catalog's `Plural-Forms` header as written in its file, or None."""
+    return dict(catalog.mime_headers).get("Plural-Forms")
+
+
+def same_plural_forms(a: str | None, b: str | None) -> bool:
+    """Whether two `Plural-Forms` values say the same, ignoring spaces and a final semicolon."""
+    def squeeze(value: str | None) -> str:
+        return "".join((value or "").split()).rstrip(";")
+    return squeeze(a) == squeeze(b)
+
+
+def set_plural_forms(catalog: Catalog, plural_forms: str) -> None:
+    """Write `plural_forms` into the catalog's header (Babel parses it back into the catalog)."""
+    headers = [(name, value) for name, value in catalog.mime_headers if name != "Plural-Forms"]
+    catalog.mime_headers = [*headers, ("Plural-Forms", plural_forms)]

@@ -174,7 +174,10 @@ def cmd_catalogs(args) -> int:
     write_catalog(template, project / "translations" / TEMPLATE_NAME, template=True)
     languages = [lang for lang in read_site_languages(project / "mkdocs.yml") if not lang.is_source]
     for language in languages:
-        update_catalog(template, catalog_path(project / "translations", language.code), locale=language.tag.replace("-", "_"))
+        update_catalog(
+            template, catalog_path(project / "translations", language.code),
+            locale=language.tag.replace("-", "_"), plural_forms=language.plural_forms,
+        )
     if not args.quiet:
         print(f"{len(template)} messages extracted; {len(languages)} catalogs updated in {project / 'translations'}")
     return EXIT_OK

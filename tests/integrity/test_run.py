@@ -44,6 +44,7 @@ CATALOG_CASES = {
     "bad-po-number-changed.po": ("number-differs", 18),
     "bad-po-unclosed-quote.po": ("po-quote", 22),
     "bad-po-text-without-quotes.po": ("po-quote", 22),
+    "bad-po-plural-forms-not-babels.po": ("po-plural-forms", 6),
 }
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
+from ..catalogs import plural_forms_header, same_plural_forms
+
 from .facts import compare_facts, facts_in_text, odd_digit_findings
 from .findings import Finding
 from .html import check_text
@@ -57,6 +59,20 @@ def check_catalog(catalog: Catalog, path: Path, locale_tag: str) -> list[Finding
                 hint="keep every %(name)s placeholder of the msgid, spelled the same, in the msgstr",
             ))
     return findings
+
+
+def check_plural_forms(catalog: Catalog, text: str, path: Path, expected: str) -> list[Finding]:
+    """The catalog's `Plural-Forms` header must say what Babel says for its language: gettext
+    picks a plural msgstr by that rule, and an old rule picks the wrong form."""
+    found = plural_forms_header(catalog)
+    if same_plural_forms(found, expected):
+        return []
+    line = next((number for number, row in enumerate(text.splitlines(), start=1) if row.startswith('"Plural-Forms:')), None)
+    return [Finding(
+        path, line, "po-plural-forms",
+        f"the Plural-Forms header says '{found or '(none)'}', but Babel's rule for this language is '{expected}'",
+        hint="run 'kyr catalogs': it rewrites the header from Babel (and keeps every translation)",
+    )]
 
 
 _STRING_LINE_RE = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s"])\s*|(?="))(.*)$')

@@ -11,7 +11,7 @@ from ..errors import KyrError, LanguageError
 from ..languages import Language
 from ..pages import FINGERPRINT_RE, Page, read_page, source_fingerprint
 from . import html
-from .catalog import check_catalog, check_quotes
+from .catalog import check_catalog, check_plural_forms, check_quotes
 from .facts import compare_facts, document_facts, field_facts, odd_digit_findings
 from .findings import ERROR, WARNING, Finding, sort_key
 from .frontmatter import check_source_front_matter, check_translation_front_matter
@@ -217,8 +217,10 @@ def check_project(
         except KyrError as exc:
             findings.append(_unreadable(exc, shown))
             continue
+        text = path.read_text(encoding="utf-8", errors="replace")
         findings += check_catalog(catalog, shown, language.tag)
-        findings += check_quotes(path.read_text(encoding="utf-8", errors="replace"), shown)
+        findings += check_plural_forms(catalog, text, shown, language.plural_forms)
+        findings += check_quotes(text, shown)
     return CheckReport(tuple(sorted(findings, key=sort_key)), files)
 
 
