@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     changed = [(name, locked[name], installed[name]) for name in sorted(locked) if name in installed and installed[name] != locked[name]]
     added = sorted(set(installed) - set(locked) - {"pip", "kyr"})
     if not changed and not added:
-        print("lock-diff: the newest versions allowed are the locked ones")
+        print(f"lock-diff: every installed package has the version {argv[0]} pins")
         return 0
     print(f"lock-diff: {len(changed)} package(s) newer (or older) than {argv[0]}:")
     for name, old, new in changed:
