@@ -29,6 +29,7 @@ CARD_STRINGS = (
     "Know your rights",
     "Do not open the door.",
     "You have the right to stay silent.",
+    "Do not run.",
     "Do not sign anything.",
     "Show this card to the officer.",
     "Ask for a lawyer.",

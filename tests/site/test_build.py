@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -23,6 +24,38 @@ def test_real_site_builds_strict_with_every_english_page(built_site):
     assert ENGLISH_PAGES, "docs/en holds the source pages"
     for page in ENGLISH_PAGES:
         assert built_page(built_site, page).is_file(), f"{page} was not built"
+
+
+# Sections other pages link to by anchor; the ids are set in the Markdown ({#id}) so they stay the
+# same in every language. MkDocs does not fail a strict build on a missing anchor, so this test does.
+SECTION_ANCHORS = [
+    ("rights/court-and-check-ins.md", "check-ins"),
+    ("rights/court-and-check-ins.md", "change-of-address"),
+    ("rights/court-and-check-ins.md", "removal-order"),
+    ("rights/court-and-check-ins.md", "expedited-removal"),
+    ("rights/court-and-check-ins.md", "legal-screening"),
+    ("rights/in-public.md", "no-license"),
+    ("rights/in-public.md", "phone"),
+    ("rights/in-public.md", "fake-agents"),
+    ("rights/at-home.md", "fake-agents"),
+    ("detained.md", "children"),
+    ("detained.md", "when-they-call"),
+]
+
+
+@pytest.mark.parametrize(("page", "anchor"), SECTION_ANCHORS, ids=[f"{p}#{a}" for p, a in SECTION_ANCHORS])
+def test_english_site_has_each_linked_section(built_site, page, anchor):
+    html = built_page(built_site, Path(page)).read_text(encoding="utf-8")
+    assert f'id="{anchor}"' in html, f"{page} has no section #{anchor}"
+
+
+def test_every_anchor_link_in_the_english_pages_points_to_a_section_that_exists(built_site):
+    for page in ENGLISH_PAGES:
+        text = (ROOT / "docs" / "en" / page).read_text(encoding="utf-8")
+        for target, anchor in re.findall(r"\]\(([^)#\s]*\.md)#([\w-]+)\)", text):
+            linked = Path(os.path.normpath(page.parent / target))
+            html = built_page(built_site, linked).read_text(encoding="utf-8")
+            assert f'id="{anchor}"' in html, f"{page} links to {target}#{anchor}, which does not exist"
 
 
 def test_every_language_folder_of_the_real_site_holds_every_page(built_site):
