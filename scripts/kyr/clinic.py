@@ -153,7 +153,8 @@ def find_example_values(clinic: Clinic, text: str | None = None) -> list[Example
 
 @dataclass(frozen=True)
 class UnconfirmedPromise:
-    """A promise the clinic has not stated true: pages and posters leave it out, production refuses."""
+    """A promise the clinic has not stated true: pages and posters leave it out. Production refuses
+    one not stated at all (`value` None); one stated false is the clinic's decision."""
 
     key: str
     value: bool | None  # False, or None when clinic.yml does not mention it

@@ -67,11 +67,12 @@ class PromiseBlock:
 
 
 def _lines_outside_fences(markdown: str):
+    """(index, line) of every line outside fenced code: a marker written in a code block is text."""
     fence = None
     for index, line in enumerate(markdown.split("\n")):
         opened = _FENCE_RE.match(line)
         if fence is None and opened:
-            fence = opened.group(1)[0] * 3
+            fence = opened.group(1)
         elif fence is not None and line.strip().startswith(fence):
             fence = None
         elif fence is None:

@@ -138,7 +138,8 @@ def facts_in_text(
         return replace
 
     # Promise markers are compared as blocks, in order, by promises.py; here they are only markup.
-    text = PLACEHOLDER_RE.sub(lambda m: blank(m.group(0)) if is_marker(m.group(1)) else whole("placeholder", key=lambda m: m.group(1))(m), text)
+    placeholder = whole("placeholder", key=lambda m: m.group(1))
+    text = PLACEHOLDER_RE.sub(lambda m: blank(m.group(0)) if is_marker(m.group(1)) else placeholder(m), text)
     if printf:
         text = PRINTF_RE.sub(lambda m: m.group(0) if m.group(0) == "%%" else whole("printf")(m), text)
     text = LINK_RE.sub(only_group("url", 3, lambda m: m.group(3).strip("<>")), text)
