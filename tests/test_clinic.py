@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kyr.clinic import find_example_values, load_clinic
+from kyr.clinic import find_example_values, find_unconfirmed_promises, load_clinic, production_problems
+from kyr.promises import PROMISES
 from kyr.errors import ConfigError
 
 DATA = Path(__file__).parent / "data" / "clinic"
@@ -64,3 +65,42 @@ def test_real_values_are_not_mistaken_for_examples(tmp_path):
     path = tmp_path / "clinic.yml"
     path.write_text(text, encoding="utf-8")
     assert find_example_values(load_clinic(path)) == []
+
+
+def test_a_misspelt_promise_suggests_the_real_one():
+    with pytest.raises(ConfigError) as caught:
+        load_clinic(DATA / "bad-promise-unknown.yml")
+    assert caught.value.hint == "did you mean 'calls_counsel'?"
+
+
+def test_the_shipped_example_confirms_every_promise_as_an_example(project_root):
+    clinic = load_clinic(project_root / "clinic.yml")
+    assert clinic.promises == frozenset(PROMISES)
+    assert find_unconfirmed_promises(clinic) == []
+
+
+def test_a_promise_stated_false_or_not_mentioned_is_unconfirmed_with_its_line(tmp_path):
+    text = (DATA / "good-minimal.yml").read_text(encoding="utf-8") + "promises:\n  calls_counsel: false\n  no_status_questions: true\n"
+    path = tmp_path / "clinic.yml"
+    path.write_text(text, encoding="utf-8")
+    clinic = load_clinic(path)
+    assert clinic.promises == {"no_status_questions"}
+    unconfirmed = {p.key: (p.value, p.line) for p in find_unconfirmed_promises(clinic)}
+    assert unconfirmed["calls_counsel"] == (False, 18)
+    assert unconfirmed["tells_emergency_contact"] == (None, 17)  # not mentioned: the line of 'promises:'
+    assert set(unconfirmed) == set(PROMISES) - {"no_status_questions"}
+
+
+def test_production_names_every_promise_not_stated_and_allows_one_stated_false(tmp_path):
+    text = (DATA / "good-minimal.yml").read_text(encoding="utf-8").replace("555-01", "732-01").replace("example.org", "riverside-health.org")
+    path = tmp_path / "clinic.yml"
+    path.write_text(text + "promises:\n" + "".join(f"  {key}: true\n" for key in PROMISES), encoding="utf-8")
+    assert production_problems(load_clinic(path)) is None
+    path.write_text(text + "promises:\n" + "".join(f"  {key}: {'false' if key == 'calls_counsel' else 'true'}\n" for key in PROMISES), encoding="utf-8")
+    assert production_problems(load_clinic(path)) is None  # false is the clinic's own decision
+    path.write_text(text + "promises:\n  calls_counsel: true\n", encoding="utf-8")
+    problems = production_problems(load_clinic(path))
+    assert f"{len(PROMISES) - 1} promise(s) not confirmed" in problems
+    for key in set(PROMISES) - {"calls_counsel"}:
+        assert f"{path}:17: promises.{key}: not stated" in problems
+    assert "promises.calls_counsel" not in problems

@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from .errors import ConfigError
+from .promises import PROMISES
 from .yamlfile import LocatedYaml, key_path_text, parse_yaml
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -97,6 +98,7 @@ class Clinic:
     legal_partners: tuple[LegalPartner, ...]
     consulates: tuple[Consulate, ...]
     source: Path
+    promises: frozenset[str] = frozenset()  # the keys of `promises.PROMISES` the clinic confirmed
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,53 @@ def find_example_values(clinic: Clinic, text: str | None = None) -> list[Example
     return found
 
 
+@dataclass(frozen=True)
+class UnconfirmedPromise:
+    """A promise the clinic has not stated true: pages and posters leave it out. Production refuses
+    one not stated at all (`value` None); one stated false is the clinic's decision."""
+
+    key: str
+    value: bool | None  # False, or None when clinic.yml does not mention it
+    line: int | None
+
+
+def find_unconfirmed_promises(clinic: Clinic, text: str | None = None) -> list[UnconfirmedPromise]:
+    """Every promise of `promises.PROMISES` that `clinic.yml` does not set to true, with its line
+    (the line of `promises:` itself, or none, for a promise the file does not mention)."""
+    doc = parse_yaml(text if text is not None else clinic.source.read_text(encoding="utf-8"), path=clinic.source, error=ConfigError)
+    stated = doc.data.get("promises") if isinstance(doc.data, dict) else None
+    stated = stated if isinstance(stated, dict) else {}
+    found = []
+    for key in PROMISES:
+        if key in clinic.promises:
+            continue
+        line = doc.line_of(("promises", key)) if key in stated else doc.line_of(("promises",))
+        found.append(UnconfirmedPromise(key, stated.get(key), line))
+    return found
+
+
+def production_problems(clinic: Clinic) -> str | None:
+    """Why a production build must not go ahead, or None: example values left in the clinic file,
+    and promises the clinic has not stated at all (each would silently vanish from every page).
+    A promise stated false is the clinic's decision: it is left out, named in the log, and allowed."""
+    parts = []
+    examples = find_example_values(clinic)
+    if examples:
+        listing = "\n".join(f"  {clinic.source}:{e.line}: {e.key}: {e.value}" for e in examples)
+        parts.append(
+            f"{len(examples)} example value(s) remain in the clinic file:\n"
+            f"{listing}\n  hint: replace each with your clinic's real details"
+        )
+    unstated = [p for p in find_unconfirmed_promises(clinic) if p.value is None]
+    if unstated:
+        listing = "\n".join(f"  {clinic.source}{f':{p.line}' if p.line else ''}: promises.{p.key}: not stated ({PROMISES[p.key]})" for p in unstated)
+        parts.append(
+            f"{len(unstated)} promise(s) not confirmed, so left out of the welcome statement and the poster:\n"
+            f"{listing}\n  hint: under 'promises:', write true only if it is so at your clinic, or false to leave it out on purpose"
+        )
+    return "production build refused: " + "\n".join(parts) if parts else None
+
+
 _EXAMPLE_PHONE = re.compile(r"555[\s.\-)]*01\d\d\b")
 _EXAMPLE_HOST = re.compile(r"(^|[@./])example\.(org|com|net)\b|\.example\b", re.IGNORECASE)
 
@@ -171,6 +220,7 @@ class _ClinicReader:
         "hotline": True,
         "legal_partners": True,
         "consulates": False,
+        "promises": False,
     }
 
     def __init__(self, doc: LocatedYaml, path: Path) -> None:
@@ -208,6 +258,7 @@ class _ClinicReader:
             legal_partners=tuple(self.partner(item, key_path) for item, key_path in self.items(data, ("legal_partners",))),
             consulates=tuple(self.consulate(item, key_path) for item, key_path in self.items(data, ("consulates",), required=False)),
             source=self.path,
+            promises=self.promises(data, ("promises",)),
         )
 
     # -- shapes ---------------------------------------------------------------------------------
@@ -328,6 +379,22 @@ class _ClinicReader:
         if not isinstance(value, bool):
             raise self.fail(key_path, f"expected yes or no (true or false), got {_describe(value)}", "write true or false")
         return value
+
+    def promises(self, data: dict, key_path: tuple) -> frozenset[str]:
+        value = data.get(key_path[-1])
+        if value is None:
+            return frozenset()
+        if not isinstance(value, dict):
+            raise self.fail(key_path, f"expected a group of promises, each true or false, got {_describe(value)}", "indent each promise under 'promises:' by two spaces, as in the example clinic.yml")
+        self.check_keys(value, key_path, dict.fromkeys(PROMISES, False))
+        confirmed = set()
+        for key in value:
+            item = value[key]
+            if not isinstance(item, bool):
+                raise self.fail(key_path + (key,), f"expected true or false, got {_describe(item)}", f"write true only if this is so at your clinic: {PROMISES[key]}; otherwise false")
+            if item:
+                confirmed.add(key)
+        return frozenset(confirmed)
 
     def languages(self, data: dict, key_path: tuple) -> tuple[str, ...]:
         value = data.get(key_path[-1])

@@ -1,4 +1,5 @@
-"""Clinic values in Markdown: `{{ clinic.phone }}` and friends, resolved for one language.
+"""Clinic values in Markdown: `{{ clinic.phone }}` and friends, resolved for one language, and the
+clinic's promises kept or dropped as `clinic.yml` confirms them.
 
 Pages in every language carry the same placeholders; the values live once, in `clinic.yml`.
 """
@@ -16,6 +17,7 @@ from .clinic import Clinic, Phone
 from .errors import ContentError
 from .formatting import country_name, format_hours, join_list, language_names
 from .languages import Language
+from .promises import find_promise_blocks, is_marker, resolve_promises
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 
@@ -65,14 +67,20 @@ def _in_code(markdown: str) -> list[tuple[int, int]]:
 def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str | None = None, first_line: int = 1) -> str:
     """Replace every placeholder in `markdown`; raise `ContentError` at the line of an unknown one.
 
+    Promise blocks (`{{ promise.<key> }}` ... `{{ promise.end }}`, kyr/promises.py) are checked
+    first and resolved last, so every placeholder is checked, and every error counted in the
+    page's own lines, whether the clinic confirmed the promise around it or not.
     `first_line` is the file line where `markdown` starts (after any front matter).
     """
+    find_promise_blocks(markdown, path=path, first_line=first_line)
     code_spans = _in_code(markdown)
 
     def replace(match: re.Match) -> str:
         if any(start <= match.start() < end for start, end in code_spans):
             return match.group(0)
         name = match.group(1)
+        if is_marker(name):
+            return match.group(0)
         if name not in _RENDERERS:
             known = known_placeholders()
             close = difflib.get_close_matches(name, known, n=1)
@@ -84,7 +92,7 @@ def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str
             )
         return _RENDERERS[name](context)
 
-    return PLACEHOLDER_RE.sub(replace, markdown)
+    return resolve_promises(PLACEHOLDER_RE.sub(replace, markdown), context.clinic.promises)
 
 
 def escape_markdown(text: str) -> str:

@@ -36,6 +36,8 @@ PAGE_CASES = {
     "bad-admonition-kind-changed.md": ("admonition-kind", 21),
     "bad-attribute-list-event-handler.md": ("html-event-handler", 26),
     "bad-web-address-changed.md": ("web-missing", 19),
+    "bad-promise-markers-dropped.md": ("promise-differs", 10),
+    "bad-promise-renamed.md": ("promise-marker", 37),
 }
 CATALOG_CASES = {
     "bad-po-phone-changed.po": ("phone-differs", 11),
@@ -127,6 +129,27 @@ def test_a_stale_translation_lacking_something_warns_but_one_adding_a_number_fai
     hostile = stale_but_faithful.replace("cada 3 meses", "cada 30 meses")
     report = _check(translation_site(tmp_path / "b", {"en/page.md": changed, "es/page.md": hostile}))
     assert [f.code for f in report.findings if f.severity == "error"] == ["number-differs"]
+
+
+def test_a_stale_translation_may_lack_a_new_promise_but_never_have_one_the_english_page_lacks(tmp_path):
+    source = data("source.md")
+    added = source + "\n{{ promise.tells_emergency_contact }}\nWe tell your emergency contact.\n{{ promise.end }}\n"
+    stale = with_fingerprint(data("good.md"), source)  # made from the English page before the promise was added
+    report = _check(translation_site(tmp_path / "a", {"en/page.md": added, "es/page.md": stale}))
+    assert [(f.code, f.severity) for f in report.findings] == [("promise-differs", "warning")]
+    assert "tells_emergency_contact" in report.findings[0].message
+
+    dropped = source.replace("{{ promise.calls_counsel }}\nWe call our lawyer right away.\n{{ promise.end }}\n", "")
+    report = _check(translation_site(tmp_path / "b", {"en/page.md": dropped, "es/page.md": stale}))
+    assert ("promise-differs", "error") in [(f.code, f.severity) for f in report.findings]
+
+
+def test_an_unknown_promise_in_an_english_page_is_an_error_at_its_line(tmp_path):
+    source = data("source.md").replace("{{ promise.calls_counsel }}", "{{ promise.call_counsel }}")
+    report = _check(translation_site(tmp_path / "site", {"en/page.md": source}))
+    finding = next(f for f in report.findings if f.code == "promise-marker")
+    assert (str(finding.path), finding.line, finding.severity) == ("docs/en/page.md", 33, "error")
+    assert "did you mean '{{ promise.calls_counsel }}'?" in finding.hint
 
 
 def test_a_translation_without_an_english_page_is_reported(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import io
 
@@ -10,15 +11,22 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.support import Translations
 
-from kyr.languages import make_language
+from kyr.catalogs import load_translations
+from kyr.clinic import load_clinic
+from kyr.languages import make_language, read_site_languages
 from kyr.printables.layout import (
     A4,
+    DOCUMENTS,
     CARD_HEIGHT,
     CARD_WIDTH,
     LETTER,
+    PrintContext,
     PrintStrings,
+    PrintUrls,
+    build_html,
     card_grid,
     crop_marks,
+    make_environment,
     mirror_long_edge,
     sheet_geometry,
     single_geometry,
@@ -134,3 +142,41 @@ def test_translations_are_escaped_normalised_and_labelled_with_their_msgid():
         ("Đúng <b> <i>", "Hello %(name)s", "msgid"),
         ("Line", "hotline.name", "text"),
     ]
+
+
+POSTER_PROMISES = {
+    "no_status_questions": ("We do not ask about your immigration status to give you care.",),
+    "shares_only_when_required": ("We share your information with police or immigration agents only when the law requires it.",),
+    "trained_contact_every_shift": (
+        "If immigration agents come, one trained staff member meets them, and we call our lawyer.",
+        "If immigration agents come, one trained staff member meets them.",
+    ),
+    "calls_counsel": (
+        "If immigration agents come, one trained staff member meets them, and we call our lawyer.",
+        "If immigration agents come, we call our lawyer right away.",
+    ),
+}
+
+
+def poster_labels(project_root, clinic, language) -> set[str]:
+    """The msgids the waiting-room poster shows in `language` (the HTML layer; no PDF)."""
+    strings = PrintStrings(load_translations(project_root / "translations", language.code, tag=language.tag), language)
+    context = PrintContext(
+        clinic=clinic, language=language, strings=strings,
+        urls=PrintUrls(home="https://kyr.test/", rights="https://kyr.test/rights/", detained="https://kyr.test/detained/"),
+        font_stack="serif", latin_stack="serif",
+    )
+    poster = next(d for d in DOCUMENTS if d.key == "poster_letter")
+    html = build_html(make_environment(project_root / "overrides"), poster, context)
+    return {run.label for run in visible_texts(html) if run.kind == "msgid"}
+
+
+@pytest.mark.parametrize("promise", sorted(POSTER_PROMISES))
+def test_the_poster_leaves_out_a_promise_the_clinic_has_not_confirmed_in_every_language(project_root, promise):
+    clinic = load_clinic(project_root / "clinic.yml")
+    without = dataclasses.replace(clinic, promises=clinic.promises - {promise})
+    for language in read_site_languages(project_root / "mkdocs.yml"):
+        confirmed, unconfirmed = poster_labels(project_root, clinic, language), poster_labels(project_root, without, language)
+        assert any(msgid in confirmed for msgid in POSTER_PROMISES[promise]), language.code
+        assert not set(POSTER_PROMISES[promise]) & unconfirmed, language.code
+        assert "We care for every patient, whatever their immigration status." in unconfirmed

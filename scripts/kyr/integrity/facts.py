@@ -18,6 +18,7 @@ from .dates import find_dates
 from .findings import ERROR, Finding
 from .markdown import ATTR_LIST_RE, AUTOLINK_RE, LINK_RE, REF_DEF_RE, TAG_RE, Document
 from ..placeholders import PLACEHOLDER_RE  # the build's own pattern, so check and build agree
+from ..promises import is_marker
 
 PRINTF_RE = re.compile(r"%\([\w.]+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 HTML_URL_ATTR_RE = re.compile(r"""\b(?:href|src|srcset|poster|action|formaction|data|background|cite)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
@@ -136,7 +137,9 @@ def facts_in_text(
             return whole_text[:inner_start] + blank(whole_text[inner_start:inner_end]) + whole_text[inner_end:]
         return replace
 
-    text = PLACEHOLDER_RE.sub(whole("placeholder", key=lambda m: m.group(1)), text)
+    # Promise markers are compared as blocks, in order, by promises.py; here they are only markup.
+    placeholder = whole("placeholder", key=lambda m: m.group(1))
+    text = PLACEHOLDER_RE.sub(lambda m: blank(m.group(0)) if is_marker(m.group(1)) else placeholder(m), text)
     if printf:
         text = PRINTF_RE.sub(lambda m: m.group(0) if m.group(0) == "%%" else whole("printf")(m), text)
     text = LINK_RE.sub(only_group("url", 3, lambda m: m.group(3).strip("<>")), text)

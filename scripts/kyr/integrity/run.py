@@ -16,6 +16,7 @@ from .facts import compare_facts, document_facts, field_facts, odd_digit_finding
 from .findings import ERROR, WARNING, Finding, sort_key
 from .frontmatter import check_source_front_matter, check_translation_front_matter
 from .markdown import Document, read_document
+from .promises import compare_promises, page_promises
 from .structure import compare_structure, sections_match
 
 
@@ -79,6 +80,7 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
     # number or address the English page dropped must not live on in a translation.
     lacking = WARNING if stale else ERROR
     findings += compare_structure(source.doc, doc, source_path=source_path, path=path, severity=lacking)
+    findings += compare_promises(source.page, page, source_path=source_path, lacking=lacking)
     aligned = sections_match(source.doc, doc)
     src_facts = list(source.facts(None)[0])
     tr_facts, odd = document_facts(doc, language.tag)
@@ -107,6 +109,7 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
 def check_source(source: _Read) -> list[Finding]:
     """Findings for an English page itself: its front matter and its HTML."""
     findings = check_source_front_matter(source.page)
+    findings += page_promises(source.page)[1]
     findings += html.check_document(source.doc, source.page.path)
     for key in ("title", "description"):
         value = source.page.meta.get(key)

@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from ..catalogs import load_translations
 from ..coverage import CoverageReport, compute_coverage
-from ..clinic import Clinic, find_example_values, load_clinic
+from ..clinic import Clinic, find_unconfirmed_promises, load_clinic, production_problems
 from ..errors import KyrError
 from ..languages import Language, make_language
 from ..pages import split_front_matter
@@ -35,7 +35,8 @@ class KyrPluginConfig(Config):
     translations_dir = config_options.Type(str, default="translations")
     """Folder of the gettext catalogs (`<lang>/LC_MESSAGES/messages.po`)."""
     production = config_options.Type(bool, default=False)
-    """Refuse to build while example values remain in the clinic file (also `KYR_PRODUCTION=1`)."""
+    """Refuse to build while example values remain in the clinic file, or a promise is unconfirmed
+    (also `KYR_PRODUCTION=1`)."""
     lang_tags = config_options.Type(dict, default={})
     """BCP 47 tag of a language whose folder code is not its full tag, e.g. `pt: pt-BR`."""
     material_fallbacks = config_options.Type(dict, default={})
@@ -84,13 +85,12 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         except KyrError as exc:
             raise PluginError(str(exc)) from None
         if self.config.production or os.environ.get("KYR_PRODUCTION") == "1":
-            examples = find_example_values(self.clinic)
-            if examples:
-                listing = "\n".join(f"  {self.clinic.source}:{e.line}: {e.key}: {e.value}" for e in examples)
-                raise PluginError(
-                    f"production build refused: {len(examples)} example value(s) remain in the clinic file:\n"
-                    f"{listing}\n  hint: replace each with your clinic's real details"
-                )
+            problems = production_problems(self.clinic)
+            if problems:
+                raise PluginError(problems)
+        left_out = find_unconfirmed_promises(self.clinic)
+        if left_out:
+            log.info("kyr: promises left out of every page and poster (not true in %s): %s", self.clinic.source.name, ", ".join(p.key for p in left_out))
 
     def _read_languages(self, config) -> dict[str, Language]:
         i18n = config.plugins.get("i18n")
