@@ -67,9 +67,9 @@ def fill_as_clinician(page) -> None:
     requests, and one recipient (the facility's medical staff)."""
     page.get_by_label("Full name", exact=True).fill(PATIENT)
     page.get_by_label("Date of birth").fill("1971-06-14")
-    page.get_by_label("A-number").fill("A 12345678")
+    page.get_by_role("textbox", name="A-number").fill("A 12345678")
     page.get_by_label("Date detained").fill("2026-11-20")
-    page.get_by_label("Detention facility").fill("Northeast Regional Processing Center")
+    page.get_by_role("textbox", name="Detention facility").fill("Northeast Regional Processing Center")
     diagnoses = page.locator("#lb-diagnoses input")
     diagnoses.nth(0).fill(DIAGNOSES[0])
     diagnoses.nth(1).fill(DIAGNOSES[1])
@@ -360,11 +360,11 @@ def add_hiv_released_to_the_attorney_only(page) -> None:
     row.get_by_label("Dose").fill("1 tablet")
     row.get_by_label("Schedule").fill("once a day")
     row.get_by_label("Sensitive?").select_option(label="HIV")
-    page.get_by_label("HIV", exact=True).first.check()  # the condition, in "Risks if treatment stops"
+    page.locator("#lb-risk-hiv").check()  # the condition, in "Risks if treatment stops"
     page.get_by_label("The patient's attorney").check()
     page.locator("#lb-to-attorney-name").fill("Jordan Reyes, Esq.")
     page.locator("#lb-to-attorney-hiv").check()
-    page.get_by_label("ICE officer").check()
+    page.get_by_label("ICE officer", exact=True).check()
 
 
 def print_copy(page, reader: str, button: str) -> str:
@@ -404,7 +404,7 @@ def test_a_diagnosis_not_released_to_the_ice_officer_is_in_no_part_of_the_ice_co
 
 def test_a_copy_greets_its_reader_by_name_when_one_is_given(desk_page, site_url):
     open_builder(desk_page, site_url)
-    desk_page.get_by_label("Consulate").check()
+    desk_page.get_by_label("Consulate", exact=True).check()
     letter = desk_page.locator("#kyr-letter")
     assert "Dear Consul:" in letter.inner_text()
     desk_page.locator("#lb-to-consulate-name").fill("Ms. Lucía Pérez")
