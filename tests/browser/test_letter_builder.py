@@ -70,6 +70,8 @@ def fill_as_clinician(page) -> None:
     page.get_by_role("textbox", name="A-number").fill("A 12345678")
     page.get_by_label("Date detained").fill("2026-11-20")
     page.get_by_role("textbox", name="Detention facility").fill("Northeast Regional Processing Center")
+    page.get_by_label("Preferred language").fill("Spanish")
+    page.get_by_label("Allergies").fill("Penicillin (rash)")
     diagnoses = page.locator("#lb-diagnoses input")
     diagnoses.nth(0).fill(DIAGNOSES[0])
     diagnoses.nth(1).fill(DIAGNOSES[1])
@@ -120,6 +122,8 @@ def test_printed_letter_names_the_patient_each_medicine_and_the_clinic(desk_page
     assert "Aisha Okafor, MD" in text and "License 254817, Massachusetts" in text
     assert "To: Medical unit, Northeast Regional Processing Center" in text and "Dear colleagues:" in text
     assert "To whom it may concern" not in text
+    assert "Allergies: Penicillin (rash)" in text
+    assert "preferred language is Spanish. Please provide a qualified interpreter" in text
     # Only the letter: none of the site's header, navigation, form or wallet copy.
     for absent in ("Know Your Rights", "Private by design", "Add a medicine", "MEDICAL SUMMARY"):
         assert absent.lower() not in text.lower()

@@ -155,6 +155,7 @@
       since: value("lb-since"),
       lastSeen: longDate(value("lb-last-seen")),
       allergies: value("lb-allergies"),
+      language: value("lb-language"),
       authorization: longDate(value("lb-authorization")),
       walletANumber: field("lb-wallet-anumber").checked,
       diagnoses,
@@ -245,12 +246,13 @@
       since: v.since, followup: v.followup, recipient: to, greeting, clinician: v.clinician,
       credentials: v.credentials, "license-state": v.licenseState, license: v.license, phone: v.phone,
       email: v.email, date: v.date, "diagnoses-inline": v.diagnoses.join("; "), "last-seen": v.lastSeen,
-      allergies: v.allergies, authorization: v.authorization,
+      allergies: v.allergies, authorization: v.authorization, language: v.language,
     };
     Object.keys(out).forEach((key) => setOut(key, out[key]));
     ["anumber", "facility", "detained", "since", "followup", "email", "last-seen", "allergies", "authorization"]
       .forEach((key) => showIf(key, Boolean(out[key])));
     showIf("wallet-anumber", Boolean(v.anumber) && v.walletANumber);
+    showIf("interpreter", Boolean(v.language) && !/^english$/i.test(v.language));
     showIf("ask-continue", v.asks.continue);
     showIf("ask-records", v.asks.records);
     showIf("ask-release", v.asks.release);
