@@ -30,6 +30,8 @@ MEDICINES = [
     ("Lisinopril", "20 mg", "once a day"),
 ]
 
+CONDITIONS = ("Type 1 diabetes (insulin)", "Anticoagulation (blood thinners)", "High blood pressure")
+
 RECORD_PRINTS = """() => {
   window.__kyrPrints = [];
   window.print = () => window.__kyrPrints.push(document.documentElement.dataset.kyrPrint || "(none)");
@@ -61,12 +63,15 @@ def prints(page) -> list[str]:
 
 
 def fill_as_clinician(page) -> None:
-    """What a busy clinician types: the patient, three diagnoses, four medicines, three risks."""
+    """What a busy clinician types: the patient, three diagnoses, four medicines, three risks, two
+    requests, and one recipient (the facility's medical staff)."""
     page.get_by_label("Full name", exact=True).fill(PATIENT)
     page.get_by_label("Date of birth").fill("1971-06-14")
-    page.get_by_label("A-number").fill("A 12345678")
+    page.get_by_role("textbox", name="A-number").fill("A 12345678")
     page.get_by_label("Date detained").fill("2026-11-20")
-    page.get_by_label("Detention facility").fill("Northeast Regional Processing Center")
+    page.get_by_role("textbox", name="Detention facility").fill("Northeast Regional Processing Center")
+    page.get_by_label("Preferred language").fill("Spanish")
+    page.get_by_label("Allergies").fill("Penicillin (rash)")
     diagnoses = page.locator("#lb-diagnoses input")
     diagnoses.nth(0).fill(DIAGNOSES[0])
     diagnoses.nth(1).fill(DIAGNOSES[1])
@@ -79,14 +84,17 @@ def fill_as_clinician(page) -> None:
         row.get_by_label("Medicine or treatment").fill(name)
         row.get_by_label("Dose").fill(dose)
         row.get_by_label("Schedule").fill(schedule)
-    for condition in ("Diabetes treated with insulin", "Anticoagulation (blood thinners)", "High blood pressure"):
+    for condition in CONDITIONS:
         page.get_by_label(condition).check()
+    page.get_by_label("Continue treatment without interruption").check()
+    page.get_by_label("Transfer medical records to the facility's medical unit").check()
     page.get_by_label("Follow-up care needed").fill("Hemoglobin A1c and kidney function in December 2026.")
     page.get_by_label("Your full name").fill("Aisha Okafor")
     page.get_by_label("Credentials").fill("MD")
     page.get_by_label("State of license").fill("Massachusetts")
     page.get_by_label("License number").fill("254817")
     page.get_by_label("Email").fill("aokafor@example.org")
+    page.get_by_label("Detention facility medical staff").check()
 
 
 def pdf_text(page, paper: str) -> tuple[str, int]:
@@ -112,6 +120,10 @@ def test_printed_letter_names_the_patient_each_medicine_and_the_clinic(desk_page
     assert "A-number: 012-345-678" in text
     assert "diabetic ketoacidosis" in text  # the suggested wording of a ticked condition
     assert "Aisha Okafor, MD" in text and "License 254817, Massachusetts" in text
+    assert "To: Medical unit, Northeast Regional Processing Center" in text and "Dear colleagues:" in text
+    assert "To whom it may concern" not in text
+    assert "Allergies: Penicillin (rash)" in text
+    assert "preferred language is Spanish. Please provide a qualified interpreter" in text
     # Only the letter: none of the site's header, navigation, form or wallet copy.
     for absent in ("Know Your Rights", "Private by design", "Add a medicine", "MEDICAL SUMMARY"):
         assert absent.lower() not in text.lower()
@@ -122,7 +134,10 @@ def test_wallet_copy_prints_alone_with_name_medicines_and_clinician_phone(desk_p
     open_builder(desk_page, site_url)
     fill_as_clinician(desk_page)
     desk_page.get_by_role("button", name="Print the wallet copy").click()
-    assert prints(desk_page) == ["wallet"]
+    assert "012-345-678" not in pdf_text(desk_page, "Letter")[0]  # the A-number only when asked for
+    desk_page.get_by_label("Put the A-number on the wallet copy").check()
+    desk_page.get_by_role("button", name="Print the wallet copy").click()
+    assert prints(desk_page) == ["wallet", "wallet"]
 
     text, pages = pdf_text(desk_page, "Letter")
     assert pages == 1
@@ -203,12 +218,16 @@ def _clear_dose(page):
 
 
 def _untick_risks(page):
-    for condition in ("Diabetes treated with insulin", "Anticoagulation (blood thinners)", "High blood pressure"):
+    for condition in CONDITIONS:
         page.get_by_label(condition).uncheck()
 
 
 def _empty_risk_wording(page):
-    page.locator("#lb-risk-insulin-text").fill("")
+    page.locator("#lb-risk-insulin1-text").fill("")
+
+
+def _untick_recipient(page):
+    page.get_by_label("Detention facility medical staff").uncheck()
 
 
 MISSING = {
@@ -217,7 +236,8 @@ MISSING = {
     "license-number": (lambda page: _clear_field(page, "License number"), "#lb-license", "#lb-license-error", "Enter your license number."),
     "medicine-dose": (_clear_dose, "#lb-medicines > li:nth-child(3) [data-kyr-id=dose]", "#lb-medicines > li:nth-child(3) [data-kyr-error=dose]", "Enter the dose."),
     "risks": (_untick_risks, "#lb-risk-hypertension", "#lb-risks-error", "Tick at least one condition, or describe the risks in your own words."),
-    "risk-wording": (_empty_risk_wording, "#lb-risk-insulin-text", "#lb-risk-insulin-text-error", "Describe this risk, or untick the condition."),
+    "risk-wording": (_empty_risk_wording, "#lb-risk-insulin1-text", "#lb-risk-insulin1-text-error", "Describe this risk, or untick the condition."),
+    "recipient": (_untick_recipient, "#lb-to-attorney", "#lb-recipients-error", "Tick at least one recipient, with the patient's agreement."),
 }
 
 
@@ -255,6 +275,7 @@ def test_an_empty_form_lists_every_required_field_and_prints_nothing(desk_page, 
     assert "Enter at least one diagnosis." in shown
     assert "Enter at least one medicine or treatment, with its dose and schedule." in shown
     assert "Enter a phone number where the facility or the attorney can reach you." in shown
+    assert "Tick at least one recipient, with the patient's agreement." in shown
     assert desk_page.evaluate("document.activeElement.id") == "lb-patient-name"
 
 
@@ -316,9 +337,82 @@ def test_builder_has_no_axe_violations_on_a_phone(phone_page, site_url, axe_sour
 
 def test_builder_has_no_axe_violations_with_errors_shown_and_filled_in(desk_page, site_url, axe_source):
     open_builder(desk_page, site_url)
-    desk_page.get_by_label("Diabetes treated with insulin").check()
+    desk_page.get_by_label("Type 1 diabetes (insulin)").check()
     desk_page.get_by_role("button", name="Print the letter").click()
     assert desk_page.locator(".kyr-lb-error:visible").count() > 0
     assert axe_violations(desk_page) == []
     fill_as_clinician(desk_page)
     assert axe_violations(desk_page) == []
+
+
+# -- Consent: each reader's copy carries only what the patient agreed that reader may see -----------
+
+HIV_DIAGNOSIS = "HIV infection"
+HIV_MEDICINE = "Bictegravir, emtricitabine and tenofovir alafenamide"
+
+
+def add_hiv_released_to_the_attorney_only(page) -> None:
+    """An HIV diagnosis, its medicine and its condition, all marked HIV; copies for the attorney
+    (HIV released, named) and the ICE officer (nothing released, no name)."""
+    page.get_by_role("button", name="Add a diagnosis").click()
+    row = page.locator("#lb-diagnoses > li").last
+    row.get_by_label("Diagnosis").fill(HIV_DIAGNOSIS)
+    row.get_by_label("Sensitive?").select_option(label="HIV")
+    page.get_by_role("button", name="Add a medicine").click()
+    row = page.locator("#lb-medicines > li").last
+    row.get_by_label("Medicine or treatment").fill(HIV_MEDICINE)
+    row.get_by_label("Dose").fill("1 tablet")
+    row.get_by_label("Schedule").fill("once a day")
+    row.get_by_label("Sensitive?").select_option(label="HIV")
+    page.locator("#lb-risk-hiv").check()  # the condition, in "Risks if treatment stops"
+    page.get_by_label("The patient's attorney").check()
+    page.locator("#lb-to-attorney-name").fill("Jordan Reyes, Esq.")
+    page.locator("#lb-to-attorney-hiv").check()
+    page.get_by_label("ICE officer", exact=True).check()
+
+
+def print_copy(page, reader: str, button: str) -> str:
+    page.get_by_label("Copy to preview and print").select_option(label=reader)
+    page.get_by_role("button", name=button).click()
+    return pdf_text(page, "Letter")[0]
+
+
+def test_nothing_is_ticked_for_the_patient_when_the_builder_opens(desk_page, site_url):
+    open_builder(desk_page, site_url)
+    ticked = desk_page.locator("input[type=checkbox]:checked").evaluate_all("boxes => boxes.map((b) => b.id)")
+    sensitive = desk_page.locator("[data-kyr-id=category]").evaluate_all("selects => selects.filter((s) => s.value)")
+    assert ticked == [] and sensitive == []
+    assert desk_page.get_by_label("Copy to preview and print").is_disabled()
+
+
+def test_a_diagnosis_not_released_to_the_ice_officer_is_in_no_part_of_the_ice_copy(desk_page, site_url):
+    open_builder(desk_page, site_url)
+    fill_as_clinician(desk_page)
+    add_hiv_released_to_the_attorney_only(desk_page)
+
+    attorney = print_copy(desk_page, "The patient's attorney", "Print the letter")
+    attorney_wallet = print_copy(desk_page, "The patient's attorney", "Print the wallet copy")
+    ice = print_copy(desk_page, "ICE officer", "Print the letter")
+    ice_wallet = print_copy(desk_page, "ICE officer", "Print the wallet copy")
+
+    assert prints(desk_page) == ["letter", "wallet", "letter", "wallet"]
+    for copy in (attorney, attorney_wallet):
+        assert HIV_DIAGNOSIS in copy and HIV_MEDICINE in copy
+    assert "antiretroviral therapy for HIV" in attorney
+    assert "To: Jordan Reyes, Esq." in attorney and "Dear Jordan Reyes, Esq.:" in attorney
+    for copy in (ice, ice_wallet):
+        assert "HIV" not in copy and "antiretroviral" not in copy and "Bictegravir" not in copy
+        assert PATIENT in copy and "Type 1 diabetes" in copy and "Apixaban" in copy  # the rest stays
+    assert "To: ICE deportation officer" in ice and "Dear Officer:" in ice
+
+
+def test_a_copy_greets_its_reader_by_name_when_one_is_given(desk_page, site_url):
+    open_builder(desk_page, site_url)
+    desk_page.get_by_label("Consulate", exact=True).check()
+    letter = desk_page.locator("#kyr-letter")
+    assert "Dear Consul:" in letter.inner_text()
+    desk_page.locator("#lb-to-consulate-name").fill("Ms. Lucía Pérez")
+    desk_page.locator("#lb-to-consulate-office").fill("Consulate General of Mexico in Boston")
+    text = letter.inner_text()
+    assert "To: Ms. Lucía Pérez, Consulate General of Mexico in Boston" in text
+    assert "Dear Ms. Lucía Pérez:" in text and "To whom it may concern" not in text

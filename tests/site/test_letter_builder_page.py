@@ -106,7 +106,9 @@ def test_interface_strings_are_gettext_messages_and_the_letter_stays_english():
         "Print the wallet copy",
         "Clear the form",
         "Enter the patient's full name.",
-        "Diabetes treated with insulin",
+        "Type 1 diabetes (insulin)",
+        "Type 2 diabetes treated with insulin",
+        "Who gets a copy",
         "Private by design",
     ):
         assert f'msgid "{message}"' in template, message

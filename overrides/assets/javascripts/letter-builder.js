@@ -6,6 +6,10 @@
  *
  * Plain ES2017, no framework, no inline script (it runs under a CSP of script-src 'self').
  * Interface messages come from the page (JSON block and data- attributes), already translated.
+ *
+ * Consent: the page shows and prints one recipient's copy at a time (#lb-copy). A diagnosis,
+ * medicine or condition marked with a sensitive category goes into that copy, letter and wallet
+ * copy alike, only when the category is ticked for that recipient; nothing is ticked on load.
  */
 (function () {
   "use strict";
@@ -23,6 +27,14 @@
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   const BLANK = "________";
+  // How the letter addresses each reader when the clinician gives no name (English, like the letter).
+  const READERS = {
+    attorney: { to: () => "The patient's attorney", dear: "Dear Counsel:" },
+    medical: { to: (v) => `Medical unit, ${v.facility || "detention facility"}`, dear: "Dear colleagues:" },
+    ice: { to: () => "ICE deportation officer", dear: "Dear Officer:" },
+    consulate: { to: () => "Consulate of the patient's country", dear: "Dear Consul:" },
+    family: { to: () => "The patient's family", dear: "To the patient's family:" },
+  };
 
   let rowCount = 0;
   let ticks = 0;
@@ -96,23 +108,57 @@
     return field(`${box.id}-text`);
   }
 
+  function recipientBoxes() {
+    return Array.from(root.querySelectorAll("[data-kyr-recipient]"));
+  }
+
+  /** The recipients ticked, each with its name, office and the categories released to it. */
+  function readRecipients() {
+    return recipientBoxes().filter((box) => box.checked).map((box) => ({
+      key: box.dataset.kyrRecipient,
+      label: root.querySelector(`label[for="${box.id}"]`).textContent.trim(),
+      name: value(`${box.id}-name`),
+      office: value(`${box.id}-office`),
+      released: new Set(Array.from(field(`${box.id}-panel`).querySelectorAll("[data-kyr-release]:checked"))
+        .map((release) => release.dataset.kyrRelease)),
+    }));
+  }
+
+  /** Whether an item of `category` ("" when not sensitive) may go into `reader`'s copy. */
+  function mayShare(reader, category) {
+    return !category || Boolean(reader && reader.released.has(category));
+  }
+
   function readForm() {
+    const recipients = readRecipients();
+    const reader = recipients.find((recipient) => recipient.key === field("lb-copy").value) || null;
     const medicines = rowsOf("medicine")
-      .map((row) => ({ name: rowValue(row, "name"), dose: rowValue(row, "dose"), schedule: rowValue(row, "schedule") }))
-      .filter((medicine) => medicine.name || medicine.dose || medicine.schedule);
+      .map((row) => ({ name: rowValue(row, "name"), dose: rowValue(row, "dose"), schedule: rowValue(row, "schedule"), category: rowValue(row, "category") }))
+      .filter((medicine) => medicine.name || medicine.dose || medicine.schedule)
+      .filter((medicine) => mayShare(reader, medicine.category));
     // Risks in the order the clinician ticked them: the first is usually the most pressing.
-    const risks = riskBoxes().filter((box) => box.checked)
+    const risks = riskBoxes().filter((box) => box.checked && mayShare(reader, box.dataset.kyrCategory || ""))
       .sort((a, b) => Number(a.dataset.kyrTicked) - Number(b.dataset.kyrTicked))
       .map((box) => riskText(box).value.trim());
     risks.push(value("lb-risk-other"));
+    const diagnoses = rowsOf("diagnosis")
+      .filter((row) => mayShare(reader, rowValue(row, "category")))
+      .map((row) => rowValue(row, "text")).filter(Boolean);
     return {
+      recipients,
+      reader,
       patient: value("lb-patient-name"),
       dob: longDate(value("lb-dob")),
       anumber: formatANumber(value("lb-anumber")) || value("lb-anumber"),
       detained: longDate(value("lb-detained")),
       facility: value("lb-facility"),
       since: value("lb-since"),
-      diagnoses: rowsOf("diagnosis").map((row) => rowValue(row, "text")).filter(Boolean),
+      lastSeen: longDate(value("lb-last-seen")),
+      allergies: value("lb-allergies"),
+      language: value("lb-language"),
+      authorization: longDate(value("lb-authorization")),
+      walletANumber: field("lb-wallet-anumber").checked,
+      diagnoses,
       medicines,
       risks: risks.filter(Boolean),
       followup: value("lb-followup"),
@@ -121,7 +167,6 @@
         records: field("lb-ask-records").checked,
         release: field("lb-ask-release").checked,
       },
-      recipient: value("lb-recipient"),
       clinician: value("lb-clinician"),
       credentials: value("lb-credentials"),
       licenseState: value("lb-license-state"),
@@ -167,16 +212,47 @@
     return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ")}"`;
   }
 
+  /** The "To:" line and the greeting of `reader`'s copy: by name when the clinician gave one. */
+  function address(reader, v) {
+    if (!reader) {
+      return { to: "", greeting: "" };
+    }
+    const role = READERS[reader.key];
+    const to = [reader.name, reader.office].filter(Boolean).join(", ") || role.to(v);
+    return { to, greeting: reader.name ? `Dear ${reader.name}:` : role.dear };
+  }
+
+  /** The choice of copy to show and print: one option per recipient ticked, the choice kept. */
+  function syncCopyChoice() {
+    const select = field("lb-copy");
+    const chosen = select.value;
+    const recipients = readRecipients();
+    const options = recipients.map((recipient) => new Option(recipient.label, recipient.key));
+    if (!options.length) {
+      options.push(new Option(select.dataset.kyrNone, ""));
+    }
+    select.replaceChildren(...options);
+    select.disabled = !recipients.length;
+    if (recipients.some((recipient) => recipient.key === chosen)) {
+      select.value = chosen;
+    }
+  }
+
   function render() {
     const v = readForm();
+    const { to, greeting } = address(v.reader, v);
     const out = {
       patient: v.patient, dob: v.dob, anumber: v.anumber, detained: v.detained, facility: v.facility,
-      since: v.since, followup: v.followup, recipient: v.recipient, clinician: v.clinician,
+      since: v.since, followup: v.followup, recipient: to, greeting, clinician: v.clinician,
       credentials: v.credentials, "license-state": v.licenseState, license: v.license, phone: v.phone,
-      email: v.email, date: v.date, "diagnoses-inline": v.diagnoses.join("; "),
+      email: v.email, date: v.date, "diagnoses-inline": v.diagnoses.join("; "), "last-seen": v.lastSeen,
+      allergies: v.allergies, authorization: v.authorization, language: v.language,
     };
     Object.keys(out).forEach((key) => setOut(key, out[key]));
-    ["anumber", "facility", "detained", "since", "followup", "recipient", "email"].forEach((key) => showIf(key, Boolean(out[key])));
+    ["anumber", "facility", "detained", "since", "followup", "email", "last-seen", "allergies", "authorization"]
+      .forEach((key) => showIf(key, Boolean(out[key])));
+    showIf("wallet-anumber", Boolean(v.anumber) && v.walletANumber);
+    showIf("interpreter", Boolean(v.language) && !/^english$/i.test(v.language));
     showIf("ask-continue", v.asks.continue);
     showIf("ask-records", v.asks.records);
     showIf("ask-release", v.asks.release);
@@ -250,7 +326,7 @@
     root.querySelectorAll("[aria-invalid]").forEach((input) => {
       input.removeAttribute("aria-invalid");
       describe(input, `${input.id}-error`, false);
-      ["lb-diagnoses-error", "lb-medicines-error", "lb-risks-error"].forEach((id) => describe(input, id, false));
+      ["lb-diagnoses-error", "lb-medicines-error", "lb-risks-error", "lb-recipients-error"].forEach((id) => describe(input, id, false));
     });
   }
 
@@ -276,7 +352,7 @@
     });
 
     const today = todayIso();
-    [["lb-dob", true], ["lb-detained", true], ["lb-date", false]].forEach(([id, notFuture]) => {
+    [["lb-dob", true], ["lb-detained", true], ["lb-last-seen", true], ["lb-authorization", true], ["lb-date", false]].forEach(([id, notFuture]) => {
       const input = field(id);
       const text = input.value.trim();
       // A half-typed date reads as "" from a date input: `validity.badInput` tells it apart.
@@ -325,6 +401,11 @@
       flag(boxes[0], field("lb-risks").dataset.kyrRequired, field("lb-risks-error"));
     }
 
+    const recipients = recipientBoxes();
+    if (!recipients.some((box) => box.checked)) {
+      flag(recipients[0], field("lb-recipients").dataset.kyrRequired, field("lb-recipients-error"));
+    }
+
     // Report in the order of the page, so "the first one" is the first a reader meets.
     problems.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     return problems;
@@ -341,14 +422,15 @@
     document.title = title;
   }
 
-  function startPrint(kind, patient) {
+  function startPrint(kind, v) {
     const title = document.title;
     html.dataset.kyrPrint = kind;
-    // Browsers name a saved PDF after the document's title.
+    // Browsers name a saved PDF after the document's title; the reader's copy says whose it is.
+    const reader = v.reader ? ` - for ${READERS[v.reader.key].to(v)}` : "";
     if (kind === "letter") {
-      document.title = `Letter of medical necessity - ${patient}`;
+      document.title = `Letter of medical necessity - ${v.patient}${reader}`;
     } else if (kind === "wallet") {
-      document.title = `Medical summary - ${patient}`;
+      document.title = `Medical summary - ${v.patient}${reader}`;
     }
     window.addEventListener("afterprint", () => endPrint(title), { once: true });
   }
@@ -364,7 +446,7 @@
     }
     showingErrors = false;
     say("");
-    startPrint(kind, v.patient);
+    startPrint(kind, v);
     window.print();
   }
 
@@ -377,9 +459,9 @@
     if (validate().length) {
       showingErrors = true;
       say(messages.problems);
-      startPrint("incomplete", v.patient);
+      startPrint("incomplete", v);
     } else {
-      startPrint("letter", v.patient);
+      startPrint("letter", v);
     }
   });
 
@@ -413,7 +495,7 @@
   }
 
   function syncRiskPanels() {
-    riskBoxes().forEach((box) => {
+    riskBoxes().concat(recipientBoxes()).forEach((box) => {
       field(`${box.id}-panel`).hidden = !box.checked;
     });
   }
@@ -432,6 +514,7 @@
     form.reset();
     startRows();
     syncRiskPanels();
+    syncCopyChoice();
     setToday();
     clearErrors();
     showingErrors = false;
@@ -463,17 +546,22 @@
     }
   });
 
-  form.addEventListener("input", () => {
+  root.addEventListener("input", () => {
     render();
     if (showingErrors) {
       validate();
     }
   });
-  form.addEventListener("change", (event) => {
+  root.addEventListener("change", (event) => {
     if (event.target.matches("[data-kyr-risk]")) {
       ticks += 1;
       event.target.dataset.kyrTicked = String(ticks);
+    }
+    if (event.target.matches("[data-kyr-risk], [data-kyr-recipient]")) {
       syncRiskPanels();
+    }
+    if (event.target.matches("[data-kyr-recipient]")) {
+      syncCopyChoice();
     }
     render();
     if (showingErrors) {
@@ -489,6 +577,7 @@
 
   startRows();
   syncRiskPanels();
+  syncCopyChoice();
   setToday();
   render();
 })();
