@@ -60,7 +60,7 @@ def test_json_has_stable_keys(tmp_path):
     data_ = json.loads(coverage_json(_coverage(_site(tmp_path))))
     assert set(data_) == {"source", "languages", "errors"}
     es = data_["languages"][0]
-    assert set(es) == {"code", "tag", "name", "direction", "pages", "words", "review", "messages", "details"}
+    assert set(es) == {"code", "tag", "name", "direction", "pages", "words", "review", "messages", "terms", "details"}
     assert es["pages"] == {"total": 2, "current": 1, "stale": 0, "missing": 1, "current_percent": 50.0}
     assert set(es["details"][0]) == {"page", "state", "status", "path", "recorded_source", "words", "problem"}
 

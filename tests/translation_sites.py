@@ -29,8 +29,10 @@ def translation_site(
     *,
     languages: tuple[str, ...] = ("en", "es"),
     catalogs: dict[str, str] | None = None,
+    termbases: dict[str, str] | None = None,
 ) -> Path:
-    """A project at `root` with `pages` (e.g. {"en/index.md": text}) and catalogs ({"es": po text})."""
+    """A project at `root` with `pages` (e.g. {"en/index.md": text}), catalogs ({"es": po text})
+    and termbases ({"es": csv text})."""
     root.mkdir(parents=True, exist_ok=True)
     config = {
         "site_name": "Test",
@@ -50,6 +52,10 @@ def translation_site(
     (root / "docs").mkdir(exist_ok=True)
     for code, text in (catalogs or {}).items():
         path = root / "translations" / code / "LC_MESSAGES" / "messages.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for code, text in (termbases or {}).items():
+        path = root / "translations" / "termbase" / f"{code}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root

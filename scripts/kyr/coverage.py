@@ -16,6 +16,7 @@ from .catalogs import catalog_path, read_catalog
 from .errors import KyrError
 from .languages import Language
 from .pages import FINGERPRINT_RE, STATUSES, Page, read_page, source_fingerprint
+from .termbase import read_termbase
 
 CURRENT, STALE, MISSING = "current", "stale", "missing"
 STATES = (CURRENT, STALE, MISSING)
@@ -74,6 +75,7 @@ class LanguageCoverage:
     language: Language
     pages: tuple[PageCoverage, ...]
     catalog: CatalogCoverage | None
+    terms: int | None = None  # rows in its termbase (translations/termbase/<code>.csv); None: it has none
 
     def count(self, state: str) -> int:
         return sum(1 for page in self.pages if page.state == state)
@@ -204,8 +206,17 @@ def compute_coverage(
                     pages.append(PageCoverage(src.rel, STALE, None, src.title, src.words, path, None, None, "the front matter cannot be read"))
                     continue
             pages.append(page_coverage(src, translation))
-        results.append(LanguageCoverage(language, tuple(pages), _catalog(translations, language, errors)))
+        results.append(LanguageCoverage(language, tuple(pages), _catalog(translations, language, errors), _terms(translations, language, errors)))
     return CoverageReport(source, tuple(sources), tuple(results), tuple(errors))
+
+
+def _terms(translations: Path, language: Language, errors: list[KyrError]) -> int | None:
+    try:
+        termbase = read_termbase(translations, language.code)
+    except KyrError as exc:
+        errors.append(exc)
+        return None
+    return None if termbase is None else len(termbase)
 
 
 def _catalog(translations: Path, language: Language, errors: list[KyrError]) -> CatalogCoverage:

@@ -36,6 +36,8 @@ PAGE_CASES = {
     "bad-admonition-kind-changed.md": ("admonition-kind", 21),
     "bad-attribute-list-event-handler.md": ("html-event-handler", 26),
     "bad-web-address-changed.md": ("web-missing", 19),
+    "bad-term-not-used.md": ("term-not-used", 11),
+    "bad-term-forbidden-variant.md": ("term-forbidden", 15),
 }
 CATALOG_CASES = {
     "bad-po-phone-changed.po": ("phone-differs", 11),
@@ -44,7 +46,10 @@ CATALOG_CASES = {
     "bad-po-number-changed.po": ("number-differs", 18),
     "bad-po-unclosed-quote.po": ("po-quote", 22),
     "bad-po-text-without-quotes.po": ("po-quote", 22),
+    "bad-po-term-not-used.po": ("term-not-used", 27),
 }
+# Termbase findings are warnings (`kyr check --strict` fails on them); every other one is an error.
+WARNING_CODES = {"term-not-used", "term-forbidden"}
 
 
 def _site(tmp_path, translation: str | None = None, catalog: str | None = None):
@@ -52,7 +57,7 @@ def _site(tmp_path, translation: str | None = None, catalog: str | None = None):
     pages = {"en/page.md": source}
     if translation is not None:
         pages["es/page.md"] = with_fingerprint(translation, source)
-    return translation_site(tmp_path / "site", pages, catalogs={"es": catalog} if catalog else None)
+    return translation_site(tmp_path / "site", pages, catalogs={"es": catalog} if catalog else None, termbases={"es": data("termbase-es.csv")})
 
 
 def _check(site):
@@ -73,12 +78,13 @@ def test_a_faithful_translation_and_catalog_pass_with_no_finding(tmp_path):
 @pytest.mark.parametrize("name", sorted(PAGE_CASES), ids=lambda name: name.removesuffix(".md"))
 def test_a_bad_page_is_refused_with_the_right_finding(tmp_path, name):
     code, line = PAGE_CASES[name]
+    severity = "warning" if code in WARNING_CODES else "error"
     report = _check(_site(tmp_path, data(name)))
-    assert report.errors > 0
     found = [(f.code, f.line) for f in report.findings]
     assert (code, line) in found, found
     finding = next(f for f in report.findings if f.code == code)
-    assert str(finding).startswith(f"docs/es/page.md:{line}: error: ") or str(finding).startswith(f"{finding.path}:{line}: error: ")
+    assert finding.severity == severity
+    assert str(finding).startswith(f"docs/es/page.md:{line}: {severity}: ") or str(finding).startswith(f"{finding.path}:{line}: {severity}: ")
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG_CASES), ids=lambda name: name.removesuffix(".po"))
@@ -88,6 +94,21 @@ def test_a_bad_catalog_message_is_refused_with_the_right_finding(tmp_path, name)
     found = [(f.code, f.line) for f in report.findings]
     assert (code, line) in found, found
     assert all(str(f.path).endswith("translations/es/LC_MESSAGES/messages.po") for f in report.findings)
+
+
+def test_a_termbase_finding_is_a_warning_that_fails_only_with_strict(tmp_path, capsys):
+    site = _site(tmp_path, data("bad-term-forbidden-variant.md"))
+    assert main(["check", "--project", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "docs/es/page.md:15: warning: 'mandamiento' is a variant the termbase forbids for 'warrant signed by a judge'" in out
+    assert main(["check", "--strict", "--project", str(site)]) == 1
+
+
+def test_a_term_mentioned_only_in_a_link_target_is_not_required(tmp_path):
+    english = data("source.md").replace("Read [the ICE page]", "Read [the ICE page](https://example.org/lawyer) [x]")
+    translation = data("good.md").replace("Lea [la página de ICE]", "Lea [la página de ICE](https://example.org/lawyer) [x]")
+    site = translation_site(tmp_path / "site", {"en/page.md": english, "es/page.md": with_fingerprint(translation, english)}, termbases={"es": data("termbase-es.csv")})
+    assert [f.code for f in _check(site).findings if f.code.startswith("term-")] == []
 
 
 def test_a_finding_quotes_what_the_source_has_and_what_the_translation_has(tmp_path):

@@ -10,7 +10,8 @@ from ..catalogs import catalog_path, read_catalog
 from ..errors import KyrError, LanguageError
 from ..languages import Language
 from ..pages import FINGERPRINT_RE, Page, read_page, source_fingerprint
-from . import html
+from ..termbase import Termbase, read_termbase
+from . import html, terms
 from .catalog import check_catalog, check_quotes
 from .facts import compare_facts, document_facts, field_facts, odd_digit_findings
 from .findings import ERROR, WARNING, Finding, sort_key
@@ -67,7 +68,7 @@ def _unreadable(exc: KyrError, path: Path) -> Finding:
     return Finding(exc.path or path, exc.line, "unreadable", exc.message, hint=exc.hint, unreadable=True)
 
 
-def check_translation(source: _Read, translation: _Read, language: Language, *, source_path: Path) -> list[Finding]:
+def check_translation(source: _Read, translation: _Read, language: Language, *, source_path: Path, termbase: Termbase | None = None) -> list[Finding]:
     """Every finding for one translated page against its English source."""
     page, doc = translation.page, translation.doc
     path = page.path
@@ -98,9 +99,14 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
             odd += more_odd
             section_lines[section] = tr_line
             findings += html.check_text(tr_value, path, tr_line)
+            if termbase is not None:
+                src_line = source.page.front_matter.line_of((key,)) or 1
+                findings += terms.check_unit(src_value, tr_value, termbase, path=path, line=tr_line, line_at=lambda _o, line=tr_line: line, source_at=lambda _o, line=src_line: f"{source_path}:{line}")
     findings += compare_facts(src_facts, tr_facts, source_at=lambda f: f"{source_path}:{f.line}", path=path, section_lines=section_lines, missing_severity=lacking)
     findings += odd_digit_findings(odd, path)
     findings += html.check_document(doc, path)
+    if termbase is not None:
+        findings += terms.check_document(source.doc, doc, termbase, path=path, source_path=source_path, aligned=aligned)
     return findings
 
 
@@ -172,6 +178,17 @@ def check_project(
                 findings.append(_unreadable(exc, _display(path, bases)))
         return sources[rel]
 
+    termbases: dict[str, Termbase | None] = {}
+
+    def termbase_for(code: str) -> Termbase | None:
+        if code not in termbases:
+            try:
+                termbases[code] = read_termbase(translations, code)
+            except KyrError as exc:
+                termbases[code] = None
+                findings.append(_unreadable(exc, _display(exc.path or project, bases)))
+        return termbases[code]
+
     files = 0
     for path in page_paths:
         rel_to_docs = path.relative_to(docs.resolve())
@@ -201,7 +218,7 @@ def check_project(
                 continue  # unreadable source, already reported
             findings.append(Finding(shown, None, "no-source", f"there is no English page {_display(source_root / rel, bases)} for this translation", hint="give it the same path and name as its English page"))
             continue
-        findings += [_reshow(f, shown) for f in check_translation(source, read, language, source_path=_display(source.page.path, bases))]
+        findings += [_reshow(f, shown) for f in check_translation(source, read, language, source_path=_display(source.page.path, bases), termbase=termbase_for(code))]
     for path in catalog_paths:
         code = path.relative_to(translations.resolve()).parts[0]
         if only and code not in only:
@@ -217,7 +234,7 @@ def check_project(
         except KyrError as exc:
             findings.append(_unreadable(exc, shown))
             continue
-        findings += check_catalog(catalog, shown, language.tag)
+        findings += check_catalog(catalog, shown, language.tag, termbase=termbase_for(code))
         findings += check_quotes(path.read_text(encoding="utf-8", errors="replace"), shown)
     return CheckReport(tuple(sorted(findings, key=sort_key)), files)
 
