@@ -10,7 +10,7 @@ from kyr.errors import KyrError
 from kyr.languages import read_site_languages
 from kyr.termbase import forbidden_uses, mentions, parse_termbase, read_termbase, uses
 
-HEADER = "source,target,accepted,forbidden,explanation,note\n"
+HEADER = "source,target,accepted,forbidden,explanation,note,not_in\n"
 
 
 def _term(row: str, code: str = "xx"):
@@ -68,3 +68,9 @@ def test_every_language_of_the_project_has_a_readable_termbase_with_notario_expl
         sources = {term.source: term for term in termbase.terms}
         assert {"notario", "Know your rights", "officer", "consent", "lawyer", "bond", "A-number", "red card"} <= set(sources), language.code
         assert sources["notario"].explanation, language.code
+
+
+def test_an_english_phrase_listed_in_not_in_is_not_the_term():
+    term = _term("officer,agente,,,,,privacy officer")
+    assert mentions("Ask the privacy officer.", term) is None
+    assert mentions("Ask the privacy officer, then show the officer the card.", term) is not None

@@ -12,7 +12,9 @@ reads without any mapping. Columns:
   inflections the stem rule below does not cover);
 - `forbidden`: variants that must not be used, separated by `|`;
 - `explanation`: for readers, in the language (e.g. what a "notario" is), where the term needs one;
-- `note`: for translators, in English (why this term, which review chose it).
+- `note`: for translators, in English (why this term, which review chose it);
+- `not_in`: English phrases, separated by `|`, in which the English word means something else
+  ("privacy officer" is not an immigration or police officer): there it is not the term.
 
 How a form is found in a translated text: the form's words must follow each other (separated
 only by spaces) in the text, each word of the form starting a word of the text, so a form works
@@ -35,7 +37,7 @@ from pathlib import Path
 from .errors import ContentError
 
 TERMBASE_DIR = Path("translations") / "termbase"
-COLUMNS = ("source", "target", "accepted", "forbidden", "explanation", "note")
+COLUMNS = ("source", "target", "accepted", "forbidden", "explanation", "note", "not_in")
 REQUIRED = ("source", "target")
 
 # Han, kana and Arabic: a form's word may be joined to other letters in the text.
@@ -53,6 +55,7 @@ class Term:
     explanation: str
     note: str
     line: int
+    not_in: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -114,7 +117,10 @@ def forbidden_uses(text: str, term: Term) -> list[tuple[int, str]]:
 
 def mentions(english: str, term: Term) -> int | None:
     """The offset where English text `english` mentions the term, or None."""
-    match = english_pattern(term.source).search(normalize(english))
+    english = normalize(english)
+    for phrase in term.not_in:
+        english = english_pattern(phrase).sub(lambda m: " " * len(m.group(0)), english)
+    match = english_pattern(term.source).search(english)
     return match.start() if match else None
 
 
@@ -153,7 +159,7 @@ def parse_termbase(text: str, path: Path, code: str) -> Termbase:
         if key in seen:
             raise ContentError(f"'{cells['source']}' is already in the termbase at line {seen[key]}", path=path, line=number, key="source", hint="keep one row per English term; list other accepted forms in 'accepted'")
         seen[key] = number
-        term = Term(cells["source"], cells["target"], _split(cells.get("accepted", "")), _split(cells.get("forbidden", "")), cells.get("explanation", ""), cells.get("note", ""), number)
+        term = Term(cells["source"], cells["target"], _split(cells.get("accepted", "")), _split(cells.get("forbidden", "")), cells.get("explanation", ""), cells.get("note", ""), number, _split(cells.get("not_in", "")))
         clash = [variant for variant in term.forbidden if any(form_pattern(variant).fullmatch(normalize(form)) for form in term.forms)]
         if clash:
             raise ContentError(f"'{clash[0]}' is both approved and forbidden", path=path, line=number, key="forbidden", hint="a forbidden variant must differ from the target and the accepted forms")
