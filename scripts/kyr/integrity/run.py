@@ -9,7 +9,7 @@ from pathlib import Path
 from ..catalogs import catalog_path, read_catalog
 from ..errors import KyrError, LanguageError
 from ..languages import Language
-from ..pages import FINGERPRINT_RE, Page, read_page, source_fingerprint
+from ..pages import FINGERPRINT_RE, Page, parse_page, read_page, source_fingerprint
 from ..termbase import Termbase, read_termbase
 from . import html, terms
 from .catalog import check_catalog, check_quotes
@@ -59,8 +59,8 @@ class _Read:
         return self._facts
 
 
-def _read(path: Path) -> _Read:
-    page = read_page(path)
+def _read(path: Path, text: str | None = None) -> _Read:
+    page = read_page(path) if text is None else parse_page(text, path)
     return _Read(page, read_document(page.body, page.body_line))
 
 
@@ -156,8 +156,12 @@ def check_project(
     only: set[str] | None = None,
     docs_dir: str = "docs",
     translations_dir: str = "translations",
+    texts: dict[Path, str] | None = None,
 ) -> CheckReport:
-    """Check every page and catalog (or those under `paths`; of the languages in `only`)."""
+    """Check every page and catalog (or those under `paths`; of the languages in `only`).
+    `texts` gives, by resolved path, a page's text to check instead of the file's (what `kyr stamp`
+    is about to write)."""
+    texts = texts or {}
     docs, translations = project / docs_dir, project / translations_dir
     by_code = {language.code: language for language in languages}
     source_language = next(language for language in languages if language.is_source)
@@ -204,7 +208,7 @@ def check_project(
             continue
         files += 1
         try:
-            read = _read(path)
+            read = _read(path, texts.get(path))
         except KyrError as exc:
             findings.append(_unreadable(exc, shown))
             continue
