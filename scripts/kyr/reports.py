@@ -70,9 +70,19 @@ def _terms(lang: LanguageCoverage) -> str:
     return "none" if lang.terms is None else str(lang.terms)
 
 
+def _char_width(ch: str) -> int:
+    """Columns one character takes in a terminal, as wcwidth() counts them: none for marks drawn
+    on another letter (Burmese, Khmer, Devanagari vowel signs; general category Mn or Me), format
+    characters (Cf: joiners, direction marks) and Hangul's medial and final jamo; two for wide
+    (CJK, Hangul syllables, full-width) characters; one for the rest (Ethiopic, Latin, Arabic...)."""
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf") or "\u1160" <= ch <= "\u11ff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    """Columns `text` takes in a terminal: CJK characters take two, combining marks none."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns `text` takes in a terminal (display width, not characters)."""
+    return sum(_char_width(ch) for ch in text)
 
 
 def _pad(cells: list[str], widths: list[int], right: set[int]) -> str:
