@@ -38,6 +38,12 @@ PAGE_CASES = {
     "bad-web-address-changed.md": ("web-missing", 19),
     "bad-term-not-used.md": ("term-not-used", 11),
     "bad-term-forbidden-variant.md": ("term-forbidden", 15),
+    "bad-bidi-override-in-heading.md": ("bidi-control", 11),
+    "bad-rtl-mark-in-ltr-language.md": ("bidi-control", 24),
+    "bad-soft-hyphen-in-title.md": ("invisible-character", 2),
+    "bad-zero-width-space-in-phone.md": ("lookalike-character", 17),
+    "bad-cyrillic-a-in-url.md": ("lookalike-character", 22),
+    "bad-cyrillic-o-in-placeholder.md": ("lookalike-character", 16),
 }
 CATALOG_CASES = {
     "bad-po-phone-changed.po": ("phone-differs", 11),
@@ -47,6 +53,8 @@ CATALOG_CASES = {
     "bad-po-unclosed-quote.po": ("po-quote", 22),
     "bad-po-text-without-quotes.po": ("po-quote", 22),
     "bad-po-term-not-used.po": ("term-not-used", 27),
+    "bad-po-bidi-isolate.po": ("bidi-control", 21),
+    "bad-po-fullwidth-digit-in-phone.po": ("lookalike-character", 11),
 }
 # Termbase findings are warnings (`kyr check --strict` fails on them); every other one is an error.
 WARNING_CODES = {"term-not-used", "term-forbidden"}
@@ -109,6 +117,35 @@ def test_a_term_mentioned_only_in_a_link_target_is_not_required(tmp_path):
     translation = data("good.md").replace("Lea [la página de ICE]", "Lea [la página de ICE](https://example.org/lawyer) [x]")
     site = translation_site(tmp_path / "site", {"en/page.md": english, "es/page.md": with_fingerprint(translation, english)}, termbases={"es": data("termbase-es.csv")})
     assert [f.code for f in _check(site).findings if f.code.startswith("term-")] == []
+
+
+def test_an_invisible_or_lookalike_character_is_named_by_its_unicode_name(tmp_path):
+    report = _check(_site(tmp_path, data("bad-cyrillic-a-in-url.md")))
+    finding = next(f for f in report.findings if f.code == "lookalike-character")
+    assert finding.message.startswith("U+0430 CYRILLIC SMALL LETTER A inside the web address 'https://www.ice.gov/det")
+    report = _check(_site(tmp_path / "b", data("bad-bidi-override-in-heading.md")))
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in report.findings[0].message
+
+
+def test_an_invisible_character_the_english_has_in_the_same_section_is_allowed(tmp_path):
+    english = data("source.md").replace("The list is updated", "The list is\u00adupdated")
+    translation = data("good.md").replace("La lista se actualiza", "La lista se\u00adactualiza")
+    site = translation_site(tmp_path / "site", {"en/page.md": english, "es/page.md": with_fingerprint(translation, english)})
+    assert [f.code for f in _check(site).findings] == ["invisible-character"]  # a warning on the English page only
+    assert _check(site).errors == 0
+    moved = data("good.md").replace("Mantenga la puerta", "Mantenga la\u00adpuerta")  # another section
+    site = translation_site(tmp_path / "moved", {"en/page.md": english, "es/page.md": with_fingerprint(moved, english)})
+    assert ("invisible-character", 13, "error") in [(f.code, f.line, f.severity) for f in _check(site).findings]
+
+
+def test_a_right_to_left_language_may_use_direction_marks_but_never_an_override(tmp_path):
+    source = data("source.md")
+    arabic = data("good.md").replace("La lista se actualiza cada 3 meses", "La lista se actualiza cada \u200f3\u200e meses")
+    site = translation_site(tmp_path / "a", {"en/page.md": source, "ar/page.md": with_fingerprint(arabic, source)}, languages=("en", "ar"))
+    assert [f for f in _check(site).findings if f.code == "bidi-control"] == []
+    hostile = arabic.replace("\u200f3", "\u202e3")
+    site = translation_site(tmp_path / "b", {"en/page.md": source, "ar/page.md": with_fingerprint(hostile, source)}, languages=("en", "ar"))
+    assert [(f.code, f.line) for f in _check(site).findings if f.code == "bidi-control"] == [("bidi-control", 24)]
 
 
 def test_a_finding_quotes_what_the_source_has_and_what_the_translation_has(tmp_path):

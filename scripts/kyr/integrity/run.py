@@ -9,9 +9,9 @@ from pathlib import Path
 from ..catalogs import catalog_path, read_catalog
 from ..errors import KyrError, LanguageError
 from ..languages import Language
-from ..pages import FINGERPRINT_RE, Page, parse_page, read_page, source_fingerprint
+from ..pages import FINGERPRINT_RE, Page, parse_page, read_page_text, source_fingerprint
 from ..termbase import Termbase, read_termbase
-from . import html, terms
+from . import characters, html, terms
 from .catalog import check_catalog, check_quotes
 from .facts import compare_facts, document_facts, field_facts, odd_digit_findings
 from .findings import ERROR, WARNING, Finding, sort_key
@@ -44,6 +44,7 @@ class CheckReport:
 class _Read:
     page: Page
     doc: Document
+    text: str  # the whole file, newlines normalized
     _facts: tuple | None = None
     _fingerprint: str | None = None
 
@@ -51,6 +52,20 @@ class _Read:
         if self._fingerprint is None:
             self._fingerprint = source_fingerprint(self.page)
         return self._fingerprint
+
+    def line_at(self, offset: int) -> int:
+        """The file line of character `offset` of `text`."""
+        return self.text.count("\n", 0, offset) + 1
+
+    def units(self, aligned: bool) -> list[tuple[int, str]]:
+        """(offset in `text`, text) of the parts compared one to one with the English page's: the
+        front matter, then each section of the body (or the whole body when sections differ)."""
+        body_start = len(self.text) - len(self.page.body)
+        units = [(0, self.text[:body_start])]
+        if not aligned:
+            return units + [(body_start, self.page.body)]
+        bounds = [section.start for section in self.doc.sections] + [len(self.page.body)]
+        return units + [(body_start + start, self.page.body[start:end]) for start, end in zip(bounds, bounds[1:])]
 
     def facts(self, locale_tag: str | None) -> tuple[list, list]:
         """The body's facts, found once (an English page is compared with every translation)."""
@@ -60,8 +75,24 @@ class _Read:
 
 
 def _read(path: Path, text: str | None = None) -> _Read:
-    page = read_page(path) if text is None else parse_page(text, path)
-    return _Read(page, read_document(page.body, page.body_line))
+    text = (read_page_text(path) if text is None else text).replace("\r\n", "\n")
+    page = parse_page(text, path)
+    return _Read(page, read_document(page.body, page.body_line), text)
+
+
+def _characters(source: _Read | None, read: _Read, language: Language | None, *, source_path: Path | None, aligned: bool) -> list[Finding]:
+    """Invisible characters (against the English page's, unit by unit) and look-alike characters."""
+    path = read.page.path
+    findings = characters.check_lookalikes(read.text, path=path, line_at=read.line_at)
+    if source is None:  # an English page: nothing to compare with; translations may copy what it has
+        return findings + [dataclasses.replace(f, severity=WARNING) for f in characters.check_invisible(None, read.text, path=path, line_at=read.line_at, allowed=frozenset(), where="")]
+    allowed = characters.allowed_marks(language.code, language.is_rtl)
+    for (_s, src_text), (offset, text) in zip(source.units(aligned), read.units(aligned)):
+        findings += characters.check_invisible(
+            src_text, text, path=path, line_at=lambda o, start=offset: read.line_at(start + o), allowed=allowed,
+            where=f"the English text ({source_path})",
+        )
+    return findings
 
 
 def _unreadable(exc: KyrError, path: Path) -> Finding:
@@ -105,6 +136,7 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
     findings += compare_facts(src_facts, tr_facts, source_at=lambda f: f"{source_path}:{f.line}", path=path, section_lines=section_lines, missing_severity=lacking)
     findings += odd_digit_findings(odd, path)
     findings += html.check_document(doc, path)
+    findings += _characters(source, translation, language, source_path=source_path, aligned=aligned)
     if termbase is not None:
         findings += terms.check_document(source.doc, doc, termbase, path=path, source_path=source_path, aligned=aligned)
     return findings
@@ -114,6 +146,7 @@ def check_source(source: _Read) -> list[Finding]:
     """Findings for an English page itself: its front matter and its HTML."""
     findings = check_source_front_matter(source.page)
     findings += html.check_document(source.doc, source.page.path)
+    findings += _characters(None, source, None, source_path=None, aligned=False)
     for key in ("title", "description"):
         value = source.page.meta.get(key)
         if isinstance(value, str):
@@ -238,7 +271,7 @@ def check_project(
         except KyrError as exc:
             findings.append(_unreadable(exc, shown))
             continue
-        findings += check_catalog(catalog, shown, language.tag, termbase=termbase_for(code))
+        findings += check_catalog(catalog, shown, language.tag, termbase=termbase_for(code), allowed_marks=characters.allowed_marks(language.code, language.is_rtl))
         findings += check_quotes(path.read_text(encoding="utf-8", errors="replace"), shown)
     return CheckReport(tuple(sorted(findings, key=sort_key)), files)
 
