@@ -64,3 +64,10 @@ def test_real_values_are_not_mistaken_for_examples(tmp_path):
     path = tmp_path / "clinic.yml"
     path.write_text(text, encoding="utf-8")
     assert find_example_values(load_clinic(path)) == []
+
+
+def test_the_review_period_is_90_days_unless_the_clinic_sets_it(tmp_path):
+    assert load_clinic(DATA / "good-minimal.yml").review_period_days == 90
+    custom = tmp_path / "clinic.yml"
+    custom.write_text((DATA / "good-minimal.yml").read_text(encoding="utf-8") + "review_period_days: 60\n", encoding="utf-8")
+    assert load_clinic(custom).review_period_days == 60

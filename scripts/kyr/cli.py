@@ -81,13 +81,15 @@ def cmd_coverage(args) -> int:
 def cmd_check(args) -> int:
     """Check every translation against its English page: the same phone numbers, addresses, dates,
     numbers and placeholders, the same headings, lists, boxes, links and code, valid front matter,
-    and no unsafe HTML. Also checks every .po catalog's messages. Warnings (a stale translation
-    lacking something) pass unless --strict."""
+    no unsafe HTML, no invisible or look-alike characters. Also checks every .po catalog's messages.
+    Warnings (a stale translation lacking something, a term translated otherwise than the termbase
+    says, facts not checked within the clinic's review period) pass unless --strict."""
     from . import reports
     from .integrity.run import check_project
+    from .review import project_review_period
 
     languages, only = _languages(args)
-    report = check_project(args.project, languages, paths=args.paths or None, only=only)
+    report = check_project(args.project, languages, paths=args.paths or None, only=only, review_period_days=project_review_period(args.project))
     if args.format == "json":
         sys.stdout.write(reports.check_json(report))
     elif args.format == "markdown":

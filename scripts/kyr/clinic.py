@@ -82,6 +82,9 @@ class Consulate:
     website: str | None
 
 
+DEFAULT_REVIEW_PERIOD_DAYS = 90  # how old a page's facts may get before readers are told (kyr/review.py)
+
+
 @dataclass(frozen=True)
 class Clinic:
     """Everything a clinic configures, validated."""
@@ -97,6 +100,7 @@ class Clinic:
     legal_partners: tuple[LegalPartner, ...]
     consulates: tuple[Consulate, ...]
     source: Path
+    review_period_days: int = DEFAULT_REVIEW_PERIOD_DAYS
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ class _ClinicReader:
         "hotline": True,
         "legal_partners": True,
         "consulates": False,
+        "review_period_days": False,
     }
 
     def __init__(self, doc: LocatedYaml, path: Path) -> None:
@@ -208,6 +213,7 @@ class _ClinicReader:
             legal_partners=tuple(self.partner(item, key_path) for item, key_path in self.items(data, ("legal_partners",))),
             consulates=tuple(self.consulate(item, key_path) for item, key_path in self.items(data, ("consulates",), required=False)),
             source=self.path,
+            review_period_days=self.days(data, ("review_period_days",), DEFAULT_REVIEW_PERIOD_DAYS),
         )
 
     # -- shapes ---------------------------------------------------------------------------------
@@ -322,6 +328,12 @@ class _ClinicReader:
                 )
             spans.append(span)
         return Hours(always=False, spans=tuple(spans))
+
+    def days(self, data: dict, key_path: tuple, default: int) -> int:
+        value = data.get(key_path[-1], default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 7 <= value <= 730:
+            raise self.fail(key_path, f"expected a number of days from 7 to 730, got {_describe(value)}", "write a whole number of days, e.g. 'review_period_days: 90' (3 months)")
+        return value
 
     def boolean(self, data: dict, key_path: tuple) -> bool:
         value = data.get(key_path[-1])

@@ -148,6 +148,27 @@ def test_a_right_to_left_language_may_use_direction_marks_but_never_an_override(
     assert [(f.code, f.line) for f in _check(site).findings if f.code == "bidi-control"] == [("bidi-control", 24)]
 
 
+def test_a_page_not_reviewed_within_the_period_is_a_warning_and_translations_inherit_its_date(tmp_path, capsys):
+    import datetime as dt
+    import shutil
+
+    old = data("source.md").replace("last_reviewed: 2026-11-23", "last_reviewed: 2020-01-15")
+    inherits = data("good.md").replace("last_reviewed: 2026-11-23\n", "")
+    site = translation_site(tmp_path / "site", {"en/page.md": old, "es/page.md": with_fingerprint(inherits, old)})
+    report = check_project(site, read_site_languages(site / "mkdocs.yml"), review_period_days=90, today=dt.date(2026, 12, 2))
+    assert [(f.path.as_posix().endswith("docs/en/page.md"), f.line, f.code, f.severity) for f in report.findings] == [(True, 4, "review-due", "warning")]
+    assert "last checked on 2020-01-15, 2513 days ago" in report.findings[0].message
+    own_old_date = with_fingerprint(data("good.md").replace("2026-11-23", "2021-03-01"), old)
+    site_b = translation_site(tmp_path / "b", {"en/page.md": old.replace("2020-01-15", "2026-11-23"), "es/page.md": own_old_date})
+    report = check_project(site_b, read_site_languages(site_b / "mkdocs.yml"), review_period_days=90, today=dt.date(2026, 12, 2))
+    assert [(f.path.as_posix().endswith("docs/es/page.md"), f.code) for f in report.findings] == [(True, "review-due")]
+    # `kyr check` reads the period from clinic.yml; the warning passes, and fails with --strict.
+    shutil.copy(DATA.parent.parent / "data" / "clinic" / "good-minimal.yml", site / "clinic.yml")
+    assert main(["check", "--project", str(site)]) == 0
+    assert "warning: its facts were last checked on 2020-01-15" in capsys.readouterr().out
+    assert main(["check", "--strict", "--project", str(site)]) == 1
+
+
 def test_a_finding_quotes_what_the_source_has_and_what_the_translation_has(tmp_path):
     report = _check(_site(tmp_path, data("bad-phone-one-digit-changed.md")))
     finding = next(f for f in report.findings if f.code == "phone-differs")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from ..catalogs import catalog_path, read_catalog
 from ..errors import KyrError, LanguageError
 from ..languages import Language
 from ..pages import FINGERPRINT_RE, Page, parse_page, read_page_text, source_fingerprint
+from ..review import is_due, review_date
 from ..termbase import Termbase, read_termbase
 from . import characters, html, terms
 from .catalog import check_catalog, check_quotes
@@ -190,10 +192,13 @@ def check_project(
     docs_dir: str = "docs",
     translations_dir: str = "translations",
     texts: dict[Path, str] | None = None,
+    review_period_days: int | None = None,
+    today: dt.date | None = None,
 ) -> CheckReport:
     """Check every page and catalog (or those under `paths`; of the languages in `only`).
     `texts` gives, by resolved path, a page's text to check instead of the file's (what `kyr stamp`
-    is about to write)."""
+    is about to write). With `review_period_days`, a page whose facts were last checked longer ago
+    than that (on `today`) is a warning."""
     texts = texts or {}
     docs, translations = project / docs_dir, project / translations_dir
     by_code = {language.code: language for language in languages}
@@ -245,6 +250,7 @@ def check_project(
         except KyrError as exc:
             findings.append(_unreadable(exc, shown))
             continue
+        findings += [_reshow(f, shown) for f in _review_due(read, review_period_days, today)]
         if language.is_source:
             sources.setdefault(rel, read)
             findings += [_reshow(f, shown) for f in check_source(read)]
@@ -274,6 +280,23 @@ def check_project(
         findings += check_catalog(catalog, shown, language.tag, termbase=termbase_for(code), allowed_marks=characters.allowed_marks(language.code, language.is_rtl))
         findings += check_quotes(path.read_text(encoding="utf-8", errors="replace"), shown)
     return CheckReport(tuple(sorted(findings, key=sort_key)), files)
+
+
+def _review_due(read: _Read, period_days: int | None, today: dt.date | None) -> list[Finding]:
+    """A warning when the page's own `last_reviewed` is older than the review period (a
+    translation without a date of its own inherits its English page's, which is checked there)."""
+    reviewed = review_date(read.page.meta.get("last_reviewed"))
+    if not is_due(reviewed, period_days, today):
+        return []
+    age = ((today or dt.date.today()) - reviewed).days
+    english = not read.page.translation
+    return [Finding(
+        read.page.path, read.page.front_matter.line_of(("last_reviewed",)) or 1, "review-due",
+        f"its facts were last checked on {reviewed.isoformat()}, {age} days ago: longer than the review period of {period_days} days (clinic.yml, review_period_days)",
+        severity=WARNING,
+        hint=("check the facts against their sources, then set 'last_reviewed:' to the day you did; its translations without a date of their own follow it"
+              if english else "check the facts against the English page, then update 'last_reviewed:', or remove the line to use the English page's date"),
+    )]
 
 
 def _reshow(finding: Finding, shown: Path) -> Finding:

@@ -132,7 +132,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             for exc in self.coverage.errors:
                 log.warning(str(exc))
         language = self.current_language(config)
-        files.append(status.status_file(config, self.coverage, language, list(self.languages.values()), self.translations.gettext))
+        files.append(status.status_file(config, self.coverage, language, list(self.languages.values()), self.translations.gettext, review_period_days=self.clinic.review_period_days))
         return files
 
     on_files = CombinedEvent(on_files, _on_files_status)
@@ -199,8 +199,10 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         language = self.current_language(config)
         # mkdocs-static-i18n marks each file with the language it was written in.
         content_language = self.languages.get(getattr(page.file, "locale", None) or language.code)
-        context["kyr_page"] = theme.page_info(page.meta, language, content_language)
         rel = page.file.src_uri.removeprefix(f"{getattr(page.file, 'locale', language.code)}/")
+        inherited = self.coverage.source_review_date(rel) if self.coverage else None
+        context["kyr_page"] = theme.page_info(page.meta, language, content_language, inherited=inherited)
+        context["kyr_review_due"] = banners.review_notice(self.coverage, rel, page.meta, language, self.clinic.review_period_days, self.translations.ngettext)
         context["kyr_banner"] = banners.banner_for(
             self.coverage, language, rel, self.translations.gettext,
             file_locale=getattr(page.file, "locale", None), here=page.url, use_directory_urls=config.use_directory_urls,

@@ -15,6 +15,7 @@ from ..errors import KyrError
 from ..escaping import FrontMatterText
 from ..formatting import format_review_date
 from ..pages import read_page
+from ..review import effective_date
 from ..languages import Language
 
 
@@ -42,16 +43,12 @@ class PageInfo:
     content_language: Language | None  # set when the content is another language's (a fallback)
 
 
-def page_info(meta: dict, language: Language, content_language: Language | None = None) -> PageInfo:
-    """The review date of a page written in `language`, and the content's language if it differs."""
-    value = meta.get("last_reviewed")
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            value = None
+def page_info(meta: dict, language: Language, content_language: Language | None = None, *, inherited: dt.date | None = None) -> PageInfo:
+    """The review date of a page written in `language` (its own, else its English page's,
+    `inherited`), and the content's language if it differs."""
+    value = effective_date(meta, inherited)
     return PageInfo(
-        last_reviewed=format_review_date(value, language.locale) if isinstance(value, dt.date) else None,
+        last_reviewed=format_review_date(value, language.locale) if value is not None else None,
         content_language=content_language if content_language and content_language.code != language.code else None,
     )
 
