@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs, from Debian's packages, what kyr needs outside Python: the Noto fonts embedded in
-# the printable PDFs, and the tools the tests use (poppler to read PDFs, zbar to decode QR codes).
+# the printable PDFs, and the tools the tests use (poppler to read PDFs, zbar to decode QR codes,
+# Java to run the Nu HTML Checker).
 # Chromium for the browser tests is installed by .ci/run only (it is large).
 set -e
 need=""
-for pkg in fonts-noto-core fonts-noto-cjk poppler-utils zbar-tools; do
+for pkg in fonts-noto-core fonts-noto-cjk poppler-utils zbar-tools default-jre-headless; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0

@@ -94,6 +94,18 @@ def test_stamp_then_check_passes(tmp_path, capsys, monkeypatch):
     assert main(["coverage", "--fail-under", "50"]) == 0
 
 
+def test_stamp_records_nothing_when_the_stamped_page_would_have_an_error(tmp_path, capsys, monkeypatch):
+    site = _site(tmp_path, "bad-phone-one-digit-changed.md")
+    monkeypatch.chdir(site)
+    (site / "docs/en/page.md").write_text(data("source.md").replace("stay silent", "remain silent"), encoding="utf-8")
+    before = (site / "docs/es/page.md").read_bytes()
+    assert main(["stamp", "docs/es/page.md", "--status", "community", "--by", "Ana R."]) == 1
+    out = capsys.readouterr().out
+    assert "docs/es/page.md:17: error: " in out
+    assert "docs/es/page.md: not stamped: fix the errors above" in out
+    assert (site / "docs/es/page.md").read_bytes() == before
+
+
 @pytest.mark.parametrize("page, message", [
     ("docs/en/page.md", "this is an English page"),
     ("docs/es/missing.md", "no such page"),

@@ -104,3 +104,8 @@ def test_production_names_every_promise_not_stated_and_allows_one_stated_false(t
     for key in set(PROMISES) - {"calls_counsel"}:
         assert f"{path}:17: promises.{key}: not stated" in problems
     assert "promises.calls_counsel" not in problems
+def test_the_review_period_is_90_days_unless_the_clinic_sets_it(tmp_path):
+    assert load_clinic(DATA / "good-minimal.yml").review_period_days == 90
+    custom = tmp_path / "clinic.yml"
+    custom.write_text((DATA / "good-minimal.yml").read_text(encoding="utf-8") + "review_period_days: 60\n", encoding="utf-8")
+    assert load_clinic(custom).review_period_days == 60

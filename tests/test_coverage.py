@@ -76,3 +76,13 @@ def test_an_unreadable_translation_is_an_error_not_a_crash(tmp_path):
     report = _report(site)
     assert report.language("es").page("about.md").state == STALE
     assert [str(e.path) for e in report.errors] == [str(site / "docs/es/about.md")]
+
+
+def test_each_language_shows_the_size_of_its_termbase(tmp_path):
+    from kyr.reports import coverage_table
+
+    report = _report(_site(tmp_path, termbases={"es": data("termbase-es.csv")}))
+    assert report.language("es").terms == 3
+    header, es = coverage_table(report, details=False).splitlines()[1:3]
+    assert header.split()[-1] == "terms" and es.split()[-1] == "3"
+    assert _report(_site(tmp_path / "none")).language("es").terms is None

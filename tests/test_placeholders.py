@@ -62,6 +62,15 @@ def test_unknown_placeholder_names_line_and_suggests(clinic):
     assert "clinic.hotline.phone" in caught.value.hint
 
 
+def test_an_unknown_print_placeholder_is_answered_with_the_print_placeholders(clinic):
+    import kyr.printables  # noqa: F401  (registers the print placeholders)
+
+    with pytest.raises(ContentError) as caught:
+        render_placeholders("{{ print.leaflet }}", context(clinic), path="x.md")
+    assert caught.value.hint.startswith("the {{ print.* }} placeholders are: print.")
+    assert "print.materials" in caught.value.hint and "clinic." not in caught.value.hint
+
+
 def test_language_list_links_each_language_in_its_own_name(clinic):
     links = (LanguageLink(make_language("en", is_source=True), "./"), LanguageLink(make_language("ar"), "ar/"))
     html = render_placeholders("{{ site.languages }}", context(clinic, "en", links))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from kyr.coverage import compute_coverage
 from kyr.integrity.run import check_project
 from kyr.languages import read_site_languages
@@ -35,6 +37,27 @@ def test_the_table_has_a_summary_line_per_language_then_the_details(tmp_path):
     assert "\033[" not in text
 
 
+@pytest.mark.parametrize("text, columns", [
+    ("中文 (简体)", 11),
+    ("한국어", 6),
+    ("\u1019\u103c\u1014\u103a\u1019\u102c", 5),  # မြန်မာ: spacing signs (Mc) take a column, the asat (Mn) none
+    ("\u1019\u102f", 1),  # a Burmese letter and its vowel sign below: one column
+    ("\u12a0\u121b\u122d\u129b", 4),  # አማርኛ: Ethiopic syllables are one column each
+    ("\u200fعربي\u200e", 4),  # direction marks take no column
+])
+def test_display_width_counts_terminal_columns_not_characters(text, columns):
+    assert _width(text) == columns
+
+
+def test_burmese_and_amharic_names_keep_the_columns_aligned(tmp_path):
+    site = translation_site(tmp_path / "site", {"en/page.md": "---\ntitle: Page\n---\n\nText.\n"}, languages=("en", "my", "am", "ko"))
+    lines = coverage_table(_coverage(site), details=False).splitlines()
+    header, rows = lines[1], lines[2:5]
+    end = _width(header[: header.index("pages current") + len("pages current")])
+    assert [row.split()[0] for row in rows] == ["my", "am", "ko"]
+    assert all(_width(row[: row.index("0%") + 2]) == end for row in rows), rows
+
+
 def test_wide_characters_keep_the_columns_aligned(tmp_path):
     lines = coverage_table(_coverage(_site(tmp_path)), details=False).splitlines()
     header, es, zh = lines[1], lines[2], lines[3]
@@ -60,7 +83,7 @@ def test_json_has_stable_keys(tmp_path):
     data_ = json.loads(coverage_json(_coverage(_site(tmp_path))))
     assert set(data_) == {"source", "languages", "errors"}
     es = data_["languages"][0]
-    assert set(es) == {"code", "tag", "name", "direction", "pages", "words", "review", "messages", "details"}
+    assert set(es) == {"code", "tag", "name", "direction", "pages", "words", "review", "messages", "terms", "details"}
     assert es["pages"] == {"total": 2, "current": 1, "stale": 0, "missing": 1, "current_percent": 50.0}
     assert set(es["details"][0]) == {"page", "state", "status", "path", "recorded_source", "words", "problem"}
 

@@ -30,8 +30,10 @@ def translation_site(
     *,
     languages: tuple[str, ...] = ("en", "es"),
     catalogs: dict[str, str] | None = None,
+    termbases: dict[str, str] | None = None,
 ) -> Path:
-    """A project at `root` with `pages` (e.g. {"en/index.md": text}) and catalogs ({"es": po text}).
+    """A project at `root` with `pages` (e.g. {"en/index.md": text}), catalogs ({"es": po text})
+    and termbases ({"es": csv text}).
 
     A catalog's `PLURAL_FORMS` token becomes the language's rule from the installed Babel: the rule
     changes with CLDR (Spanish had two forms before Babel 2.19, three since), and a good catalog
@@ -57,6 +59,10 @@ def translation_site(
         path = root / "translations" / code / "LC_MESSAGES" / "messages.po"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text.replace("PLURAL_FORMS", make_language(code).plural_forms), encoding="utf-8")
+    for code, text in (termbases or {}).items():
+        path = root / "translations" / "termbase" / f"{code}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return root
 
 

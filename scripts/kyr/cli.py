@@ -81,13 +81,15 @@ def cmd_coverage(args) -> int:
 def cmd_check(args) -> int:
     """Check every translation against its English page: the same phone numbers, addresses, dates,
     numbers and placeholders, the same headings, lists, boxes, links and code, valid front matter,
-    and no unsafe HTML. Also checks every .po catalog's messages. Warnings (a stale translation
-    lacking something) pass unless --strict."""
+    no unsafe HTML, no invisible or look-alike characters. Also checks every .po catalog's messages.
+    Warnings (a stale translation lacking something, a term translated otherwise than the termbase
+    says, facts not checked within the clinic's review period) pass unless --strict."""
     from . import reports
     from .integrity.run import check_project
+    from .review import project_review_period
 
     languages, only = _languages(args)
-    report = check_project(args.project, languages, paths=args.paths or None, only=only)
+    report = check_project(args.project, languages, paths=args.paths or None, only=only, review_period_days=project_review_period(args.project))
     if args.format == "json":
         sys.stdout.write(reports.check_json(report))
     elif args.format == "markdown":
@@ -104,10 +106,11 @@ def cmd_check(args) -> int:
 def cmd_stamp(args) -> int:
     """Record that a translation matches its English page as it is now: writes the English page's
     fingerprint (and --status, --by) into the translation's front matter, changing nothing else.
-    Run it after you have brought the translation up to date; then 'kyr check' checks it in full."""
+    Run it after you have brought the translation up to date: the page is checked in full as it
+    would be stamped, and nothing is recorded if the check finds an error."""
     from . import reports
     from .integrity.run import check_project
-    from .stamp import stamp_page
+    from .stamp import prepare_stamp, write_stamp
 
     languages, _ = _languages(args)
     docs = (args.project / "docs").resolve()
@@ -128,19 +131,21 @@ def cmd_stamp(args) -> int:
         english = docs / source.code / rel
         if not english.is_file():
             raise KyrError(f"there is no English page {english.relative_to(args.project.resolve()) if english.is_relative_to(args.project.resolve()) else english}", path=given)
-        result = stamp_page(path, english, status=args.status, by=args.by)
+        result, new_text = prepare_stamp(path, english, status=args.status, by=args.by)
+        # The page as it would be stamped is checked before anything is written.
+        report = check_project(args.project, languages, paths=[given], texts={path: new_text})
+        if report.findings:
+            sys.stdout.write(reports.check_text(report, style=reports.Style.for_stream(sys.stdout), quiet=args.quiet))
+        if report.unreadable or report.errors:
+            print(f"{given}: not stamped: fix the errors above, then run 'kyr stamp' again")
+            code = EXIT_USAGE if report.unreadable else max(code, EXIT_PROBLEMS)
+            continue
+        write_stamp(result, new_text)
         if not args.quiet:
             what = "stamped" if result.changed else "already stamped"
             print(f"{given}: {what}: source {result.source}, status {result.status}" + (f", by {result.by}" if result.by else ""))
             if result.status == "machine":
                 print("  note: the status is still 'machine'; once a person has checked the whole page, add --status community --by NAME")
-        report = check_project(args.project, languages, paths=[given])
-        if report.findings:
-            sys.stdout.write(reports.check_text(report, style=reports.Style.for_stream(sys.stdout), quiet=args.quiet))
-        if report.unreadable:
-            code = EXIT_USAGE
-        elif report.errors and code == EXIT_OK:
-            code = EXIT_PROBLEMS
     return code
 
 

@@ -83,6 +83,9 @@ class Consulate:
     website: str | None
 
 
+DEFAULT_REVIEW_PERIOD_DAYS = 90  # how old a page's facts may get before readers are told (kyr/review.py)
+
+
 @dataclass(frozen=True)
 class Clinic:
     """Everything a clinic configures, validated."""
@@ -99,6 +102,7 @@ class Clinic:
     consulates: tuple[Consulate, ...]
     source: Path
     promises: frozenset[str] = frozenset()  # the keys of `promises.PROMISES` the clinic confirmed
+    review_period_days: int = DEFAULT_REVIEW_PERIOD_DAYS
 
 
 @dataclass(frozen=True)
@@ -221,6 +225,7 @@ class _ClinicReader:
         "legal_partners": True,
         "consulates": False,
         "promises": False,
+        "review_period_days": False,
     }
 
     def __init__(self, doc: LocatedYaml, path: Path) -> None:
@@ -259,6 +264,7 @@ class _ClinicReader:
             consulates=tuple(self.consulate(item, key_path) for item, key_path in self.items(data, ("consulates",), required=False)),
             source=self.path,
             promises=self.promises(data, ("promises",)),
+            review_period_days=self.days(data, ("review_period_days",), DEFAULT_REVIEW_PERIOD_DAYS),
         )
 
     # -- shapes ---------------------------------------------------------------------------------
@@ -373,6 +379,12 @@ class _ClinicReader:
                 )
             spans.append(span)
         return Hours(always=False, spans=tuple(spans))
+
+    def days(self, data: dict, key_path: tuple, default: int) -> int:
+        value = data.get(key_path[-1], default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 7 <= value <= 730:
+            raise self.fail(key_path, f"expected a number of days from 7 to 730, got {_describe(value)}", "write a whole number of days, e.g. 'review_period_days: 90' (3 months)")
+        return value
 
     def boolean(self, data: dict, key_path: tuple) -> bool:
         value = data.get(key_path[-1])

@@ -8,6 +8,7 @@ clone. The CLI (`kyr coverage`) and the site's "Translation status" page both sh
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ from .catalogs import catalog_path, read_catalog
 from .errors import KyrError
 from .languages import Language
 from .pages import FINGERPRINT_RE, STATUSES, Page, read_page, source_fingerprint
+from .review import review_date
+from .termbase import read_termbase
 
 CURRENT, STALE, MISSING = "current", "stale", "missing"
 STATES = (CURRENT, STALE, MISSING)
@@ -31,6 +34,7 @@ class SourcePage:
     title: str
     fingerprint: str
     words: int
+    last_reviewed: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class PageCoverage:
     recorded: str | None = None  # the fingerprint the translation records
     by: str | None = None
     problem: str | None = None  # why a page counts as stale although its text may be fine
+    last_reviewed: dt.date | None = None  # its own `last_reviewed`, else its English page's
+    own_review_date: bool = False  # whether it carries its own date (else it inherits)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class LanguageCoverage:
     language: Language
     pages: tuple[PageCoverage, ...]
     catalog: CatalogCoverage | None
+    terms: int | None = None  # rows in its termbase (translations/termbase/<code>.csv); None: it has none
 
     def count(self, state: str) -> int:
         return sum(1 for page in self.pages if page.state == state)
@@ -110,6 +117,10 @@ class CoverageReport:
     def language(self, code: str) -> LanguageCoverage | None:
         return next((lang for lang in self.languages if lang.language.code == code), None)
 
+    def source_review_date(self, rel: str) -> dt.date | None:
+        """The English page `rel`'s `last_reviewed` (what its translations inherit)."""
+        return next((page.last_reviewed for page in self.sources if page.rel == rel), None)
+
 
 def count_words(page: Page) -> int:
     """Words a translator translates: title, description and body (code blocks included)."""
@@ -120,13 +131,13 @@ def count_words(page: Page) -> int:
 
 def source_page(page: Page, rel: str) -> SourcePage:
     """Describe an English page."""
-    return SourcePage(rel, page.path, str(page.meta.get("title") or rel), source_fingerprint(page), count_words(page))
+    return SourcePage(rel, page.path, str(page.meta.get("title") or rel), source_fingerprint(page), count_words(page), review_date(page.meta.get("last_reviewed")))
 
 
 def page_coverage(source: SourcePage, translation: Page | None) -> PageCoverage:
     """Where one translation stands against its English page now."""
     if translation is None:
-        return PageCoverage(source.rel, MISSING, None, source.title, source.words)
+        return PageCoverage(source.rel, MISSING, None, source.title, source.words, last_reviewed=source.last_reviewed)
     block = translation.translation
     recorded = block.get("source")
     review = block.get("status") if block.get("status") in STATUSES else None
@@ -140,7 +151,8 @@ def page_coverage(source: SourcePage, translation: Page | None) -> PageCoverage:
         state = CURRENT if recorded == source.fingerprint else STALE
     if review is None and problem is None:
         problem = "no valid 'translation.status'"
-    return PageCoverage(source.rel, state, review, title, source.words, translation.path, recorded, by, problem)
+    own = review_date(translation.meta.get("last_reviewed"))
+    return PageCoverage(source.rel, state, review, title, source.words, translation.path, recorded, by, problem, own or source.last_reviewed, own is not None)
 
 
 def catalog_coverage(catalog, path: Path) -> CatalogCoverage:
@@ -204,8 +216,17 @@ def compute_coverage(
                     pages.append(PageCoverage(src.rel, STALE, None, src.title, src.words, path, None, None, "the front matter cannot be read"))
                     continue
             pages.append(page_coverage(src, translation))
-        results.append(LanguageCoverage(language, tuple(pages), _catalog(translations, language, errors)))
+        results.append(LanguageCoverage(language, tuple(pages), _catalog(translations, language, errors), _terms(translations, language, errors)))
     return CoverageReport(source, tuple(sources), tuple(results), tuple(errors))
+
+
+def _terms(translations: Path, language: Language, errors: list[KyrError]) -> int | None:
+    try:
+        termbase = read_termbase(translations, language.code)
+    except KyrError as exc:
+        errors.append(exc)
+        return None
+    return None if termbase is None else len(termbase)
 
 
 def _catalog(translations: Path, language: Language, errors: list[KyrError]) -> CatalogCoverage:

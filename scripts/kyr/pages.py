@@ -51,16 +51,20 @@ def parse_page(text: str, path: Path | str) -> Page:
     return Page(path=path, meta=located.data, body=body, body_line=body_line, front_matter=located)
 
 
-def read_page(path: Path | str) -> Page:
-    """Read and parse the page at `path`."""
+def read_page_text(path: Path | str) -> str:
+    """The text of the page at `path`; raise `ContentError` if it cannot be read as UTF-8."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ContentError("this file is not UTF-8 text", path=path, hint="save it as UTF-8 in your editor") from None
     except OSError as exc:
         raise ContentError(f"cannot read this file ({exc.strerror})", path=path) from None
-    return parse_page(text, path)
+
+
+def read_page(path: Path | str) -> Page:
+    """Read and parse the page at `path`."""
+    return parse_page(read_page_text(path), path)
 
 
 def source_fingerprint(page: Page) -> str:

@@ -82,17 +82,33 @@ def render_placeholders(markdown: str, context: PlaceholderContext, *, path: str
         if is_marker(name):
             return match.group(0)
         if name not in _RENDERERS:
-            known = known_placeholders()
-            close = difflib.get_close_matches(name, known, n=1)
             raise ContentError(
                 f"unknown placeholder '{{{{ {name} }}}}'",
                 path=path,
                 line=markdown.count("\n", 0, match.start()) + first_line,
-                hint=f"did you mean '{{{{ {close[0]} }}}}'?" if close else f"known placeholders: {', '.join(known)}",
+                hint=unknown_placeholder_hint(name),
             )
         return _RENDERERS[name](context)
 
     return resolve_promises(PLACEHOLDER_RE.sub(replace, markdown), context.clinic.promises)
+
+
+def unknown_placeholder_hint(name: str) -> str:
+    """The hint for an unknown `{{ name }}`: the closest name of its own family (`print.*` for a
+    `print.` name), or that family's names; all names only when the family is unknown."""
+    known = known_placeholders()
+    family = name.split(".")[0]
+    same = [k for k in known if k.split(".")[0] == family]
+    if same:  # compare what follows the shared "print." or "clinic.", which would flatter any name
+        rest = {k.partition(".")[2]: k for k in same}
+        close = [rest[k] for k in difflib.get_close_matches(name.partition(".")[2], list(rest), n=1)]
+    else:
+        close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"did you mean '{{{{ {close[0]} }}}}'?"
+    if same:
+        return f"the {{{{ {family}.* }}}} placeholders are: {', '.join(same)}"
+    return f"known placeholders: {', '.join(known)}"
 
 
 def escape_markdown(text: str) -> str:

@@ -65,9 +65,24 @@ def _messages(lang: LanguageCoverage) -> str:
     return f"{catalog.translated}/{catalog.total}" + (f" ({catalog.fuzzy} fuzzy)" if catalog.fuzzy else "")
 
 
+def _terms(lang: LanguageCoverage) -> str:
+    """The size of the language's termbase, or "none"."""
+    return "none" if lang.terms is None else str(lang.terms)
+
+
+def _char_width(ch: str) -> int:
+    """Columns one character takes in a terminal, as wcwidth() counts them: none for marks drawn
+    on another letter (Burmese, Khmer, Devanagari vowel signs; general category Mn or Me), format
+    characters (Cf: joiners, direction marks) and Hangul's medial and final jamo; two for wide
+    (CJK, Hangul syllables, full-width) characters; one for the rest (Ethiopic, Latin, Arabic...)."""
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf") or "\u1160" <= ch <= "\u11ff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    """Columns `text` takes in a terminal: CJK characters take two, combining marks none."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns `text` takes in a terminal (display width, not characters)."""
+    return sum(_char_width(ch) for ch in text)
 
 
 def _pad(cells: list[str], widths: list[int], right: set[int]) -> str:
@@ -83,7 +98,7 @@ def _pad(cells: list[str], widths: list[int], right: set[int]) -> str:
 def coverage_table(report: CoverageReport, *, style: Style = Style(), details: bool = True, verbose: bool = False, diffs: dict | None = None) -> str:
     """The coverage report as aligned text: a summary line per language, then the details."""
     out = [style.bold(f"Translation coverage: {_plural(len(report.sources), 'English page')}, {report.words:,} words")]
-    header = ["code", "language", "pages current", "words current", "stale", "missing", "machine", "community", "legal", "messages"]
+    header = ["code", "language", "pages current", "words current", "stale", "missing", "machine", "community", "legal", "messages", "terms"]
     rows = [header]
     for lang in report.languages:
         rows.append([
@@ -97,6 +112,7 @@ def coverage_table(report: CoverageReport, *, style: Style = Style(), details: b
             str(lang.reviewed("community")),
             str(lang.reviewed("legal")),
             _messages(lang),
+            _terms(lang),
         ])
     widths = [max(_width(row[i]) for row in rows) for i in range(len(header))]
     right = set(range(2, len(header)))
@@ -181,6 +197,7 @@ def coverage_data(report: CoverageReport, *, diffs: dict | None = None) -> dict:
                 "untranslated": catalog.untranslated,
                 "translated_percent": round(catalog.percent, 1),
             },
+            "terms": lang.terms,
             "details": pages,
         })
     return {
@@ -205,13 +222,13 @@ def _md(text: str) -> str:
 def coverage_markdown(report: CoverageReport, *, diffs: dict | None = None) -> str:
     """The coverage report as GitHub Markdown (for a pull request's job summary)."""
     out = ["### Translation coverage", "", f"{_plural(len(report.sources), 'English page')}, {report.words:,} words.", ""]
-    out.append("| Language | Pages current | Words current | Stale | Missing | Machine | Community | Legal | Messages |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("| Language | Pages current | Words current | Stale | Missing | Machine | Community | Legal | Messages | Terms |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for lang in report.languages:
         out.append(
             f"| {lang.language.code} {_md(lang.language.name)} | {lang.count(CURRENT)}/{len(lang.pages)} ({_pct(lang.pages_percent)}) "
             f"| {_pct(lang.words_percent)} | {lang.count(STALE)} | {lang.count(MISSING)} | {lang.reviewed('machine')} "
-            f"| {lang.reviewed('community')} | {lang.reviewed('legal')} | {_md(_messages(lang))} |"
+            f"| {lang.reviewed('community')} | {lang.reviewed('legal')} | {_md(_messages(lang))} | {_terms(lang)} |"
         )
     fingerprints = {source.rel: source.fingerprint for source in report.sources}
     for lang in report.languages:

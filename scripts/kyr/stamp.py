@@ -100,8 +100,8 @@ def stamp_text(text: str, values: dict[str, str], *, path: Path | str = "page") 
     return text[:start] + "".join(lines) + text[stop:]
 
 
-def stamp_page(path: Path, source_path: Path, *, status: str | None = None, by: str | None = None) -> StampResult:
-    """Record the English page's fingerprint (and `status`, `by`) in the translation at `path`."""
+def prepare_stamp(path: Path, source_path: Path, *, status: str | None = None, by: str | None = None) -> tuple[StampResult, str]:
+    """What stamping the translation at `path` would record, and its new text; writes nothing."""
     page = read_page(path)
     source = read_page(source_path)
     fingerprint = source_fingerprint(source)
@@ -132,9 +132,19 @@ def stamp_page(path: Path, source_path: Path, *, status: str | None = None, by: 
             "could not update the front matter without changing something else",
             path=path, hint="edit the 'translation:' block by hand: set 'source: " + fingerprint + "'",
         )
-    changed = new_text != text
-    if changed:
-        tmp = path.with_name(path.name + ".kyr-tmp")
+    return StampResult(path, fingerprint, str(expected.get("status")), expected.get("by"), new_text != text), new_text
+
+
+def write_stamp(result: StampResult, new_text: str) -> None:
+    """Write a prepared stamp (all at once: a reader never sees half a file)."""
+    if result.changed:
+        tmp = result.path.with_name(result.path.name + ".kyr-tmp")
         tmp.write_bytes(new_text.encode("utf-8"))
-        tmp.replace(path)
-    return StampResult(path, fingerprint, str(expected.get("status")), expected.get("by"), changed)
+        tmp.replace(result.path)
+
+
+def stamp_page(path: Path, source_path: Path, *, status: str | None = None, by: str | None = None) -> StampResult:
+    """Record the English page's fingerprint (and `status`, `by`) in the translation at `path`."""
+    result, new_text = prepare_stamp(path, source_path, status=status, by=by)
+    write_stamp(result, new_text)
+    return result

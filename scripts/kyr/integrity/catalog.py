@@ -13,6 +13,8 @@ from ..catalogs import plural_forms_header, same_plural_forms
 
 from .facts import compare_facts, facts_in_text, odd_digit_findings
 from .findings import Finding
+from ..termbase import Termbase
+from . import characters, terms
 from .html import check_text
 
 
@@ -30,7 +32,7 @@ def _msgid_facts(msgid: str) -> tuple:
     return tuple(facts_in_text(msgid, None, lambda _offset: 0, lambda _offset: 0, printf=True)[0])
 
 
-def check_catalog(catalog: Catalog, path: Path, locale_tag: str) -> list[Finding]:
+def check_catalog(catalog: Catalog, path: Path, locale_tag: str, *, termbase: Termbase | None = None, allowed_marks: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings for every translated message of `catalog` (read from `path`)."""
     findings: list[Finding] = []
     for message in catalog:
@@ -51,6 +53,10 @@ def check_catalog(catalog: Catalog, path: Path, locale_tag: str) -> list[Finding
             findings += compared
             findings += odd_digit_findings(odd, path)
             findings += check_text(msgstr, path, line)
+            findings += characters.check_invisible(msgid, msgstr, path=path, line_at=lambda _o, line=line: line, allowed=allowed_marks, where="its msgid")
+            findings += characters.check_lookalikes(msgstr, path=path, line_at=lambda _o, line=line: line)
+            if termbase is not None:
+                findings += terms.check_unit(msgid, msgstr, termbase, path=path, line=line, line_at=lambda _o, line=line: line, source_at=lambda _o, msgid=msgid: f"msgid \"{_short(msgid)}\"")
     for message, errors in catalog.check():
         for error in errors:
             findings.append(Finding(

@@ -13,8 +13,12 @@ from typing import Callable
 
 from mkdocs.utils import get_relative_url
 
+import datetime as dt
+
 from ..coverage import MISSING, STALE, CoverageReport
+from ..formatting import format_review_date
 from ..languages import Language
+from ..review import effective_date, is_due, period_months
 from .status import Text, in_language, page_url, tracking
 
 Gettext = Callable[[str], str]
@@ -77,3 +81,31 @@ def banner_for(
     link = in_language(_("Read the English page"), language, source)
     kind = " ".join(k for k, on in (("machine", machine), ("stale", stale)) if on)
     return Banner(kind, message, link, english, source.tag)
+
+
+def review_notice(
+    report: CoverageReport | None, rel: str, meta: dict, language: Language, period_days: int | None,
+    ngettext: Callable[[str, str, int], str], *, today: dt.date | None = None,
+) -> Text | None:
+    """The line telling readers that the facts of page `rel` (front matter `meta`; a translation
+    without a date of its own has its English page's) are older than the clinic's review period,
+    in their language (or in English, marked so, until the catalog translates it)."""
+    if report is None:
+        return None
+    reviewed = effective_date(meta, report.source_review_date(rel))
+    if not is_due(reviewed, period_days, today):
+        return None
+    source = report.source
+    months = period_months(period_days)
+    # Written out in the call so that `kyr catalogs` extracts them; compared below to know
+    # whether the catalog translated them.
+    text = ngettext(
+        "These facts were last checked on %(date)s, more than %(num)s month ago.",
+        "These facts were last checked on %(date)s, more than %(num)s months ago.",
+        months,
+    )
+    english = {"These facts were last checked on %(date)s, more than %(num)s month ago.",
+               "These facts were last checked on %(date)s, more than %(num)s months ago."}
+    translated = text not in english or language.tag.split("-")[0] == source.tag.split("-")[0]
+    shown = language if translated else source
+    return Text(text % {"date": format_review_date(reviewed, shown.locale), "num": months}, shown.tag, shown.direction)

@@ -20,7 +20,7 @@ from ..errors import KyrError
 from ..languages import Language, make_language
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
-from .. import headers, offline
+from .. import escaping, headers, offline
 from ..links import decorate_links
 from . import banners, client, status, theme
 from . import printing
@@ -132,7 +132,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             for exc in self.coverage.errors:
                 log.warning(str(exc))
         language = self.current_language(config)
-        files.append(status.status_file(config, self.coverage, language, list(self.languages.values()), self.translations.gettext))
+        files.append(status.status_file(config, self.coverage, language, list(self.languages.values()), self.translations.gettext, review_period_days=self.clinic.review_period_days))
         return files
 
     on_files = CombinedEvent(on_files, _on_files_status)
@@ -145,6 +145,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
 
     def on_env(self, env, config, files):
         language = self.current_language(config)
+        env.finalize = escaping.finalize  # front-matter values are escaped wherever printed
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language
@@ -162,6 +163,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
+        escaping.mark_front_matter(page.meta)
         language = self.current_language(config)
         links = tuple(
             LanguageLink(lang, get_relative_url(lang.folder or "./", page.file.dest_uri))
@@ -186,19 +188,27 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         # Full addresses for print, and touch-sized link-only list items (kyr/links.py).
         return decorate_links(html, page.url, config.site_url)
 
+    def on_post_page(self, output, page, config):
+        return theme.valid_toggles(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return theme.valid_toggles(output_content)  # 404.html
+
     @event_priority(-110)  # after mkdocs-static-i18n has set this page's language links
     def on_page_context(self, context, page, config, nav):
         language = self.current_language(config)
         # mkdocs-static-i18n marks each file with the language it was written in.
         content_language = self.languages.get(getattr(page.file, "locale", None) or language.code)
-        context["kyr_page"] = theme.page_info(page.meta, language, content_language)
         rel = page.file.src_uri.removeprefix(f"{getattr(page.file, 'locale', language.code)}/")
+        inherited = self.coverage.source_review_date(rel) if self.coverage else None
+        context["kyr_page"] = theme.page_info(page.meta, language, content_language, inherited=inherited)
+        context["kyr_review_due"] = banners.review_notice(self.coverage, rel, page.meta, language, self.clinic.review_period_days, self.translations.ngettext)
         context["kyr_banner"] = banners.banner_for(
             self.coverage, language, rel, self.translations.gettext,
             file_locale=getattr(page.file, "locale", None), here=page.url, use_directory_urls=config.use_directory_urls,
         )
         # mkdocs-static-i18n assigns `config.extra.alternate` as an attribute, which Jinja reads first.
-        theme.tag_alternates(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [], self.languages)
+        theme.tag_alternates(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [], self.languages, config.site_url)
         return context
 
     def on_post_build(self, config):

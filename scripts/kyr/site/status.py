@@ -8,6 +8,7 @@ catalog does not translate yet are marked as English.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
 from typing import Callable
@@ -17,7 +18,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..coverage import CURRENT, MISSING, STALE, CoverageReport, LanguageCoverage
+from ..formatting import format_review_date
 from ..languages import Language
+from ..review import is_due
 
 STATUS_PAGE = "status.md"
 Gettext = Callable[[str], str]
@@ -75,8 +78,12 @@ def _link(url: str, text: str, language: Language) -> str:
     return f'<a href="{html.escape(url)}" lang="{language.tag}" dir="{language.direction}" hreflang="{language.tag}">{html.escape(text)}</a>'
 
 
-def status_markdown(report: CoverageReport, reader: Language, gettext: Gettext, *, here: str, use_directory_urls: bool = True) -> str:
-    """The page's Markdown (raw HTML for the table and lists): `here` is the page's own URL."""
+def status_markdown(
+    report: CoverageReport, reader: Language, gettext: Gettext, *, here: str, use_directory_urls: bool = True,
+    review_period_days: int | None = None, today: dt.date | None = None,
+) -> str:
+    """The page's Markdown (raw HTML for the table and lists): `here` is the page's own URL. With
+    `review_period_days`, the pages whose facts are older than that are listed first."""
     _ = tracking(gettext)
     source = report.source
 
@@ -115,6 +122,12 @@ def status_markdown(report: CoverageReport, reader: Language, gettext: Gettext, 
             "</tr>"
         )
     out += ["</tbody>", "</table>", ""]
+    due = _due_for_review(report, reader, review_period_days, today)
+    if due:
+        out += ["<p>" + t(_("Due for review: the facts on these pages were last checked longer ago than the clinic's review period allows.")) + "</p>", "<ul>"]
+        for language, rel, title, reviewed in due:
+            out.append(f"<li>{_link(url(language, rel), title, language)} · {html.escape(format_review_date(reviewed, reader.locale))}</li>")
+        out += ["</ul>", ""]
     headings = {
         "stale": _("Out of date: the English page has changed since it was translated."),
         "missing": _("Not yet translated (shown in English):"),
@@ -126,6 +139,24 @@ def status_markdown(report: CoverageReport, reader: Language, gettext: Gettext, 
     out += ["", "<p>" + t(_("Volunteers keep these translations up to date. To help, read the guide for translators "
                             "in the project's CONTRIBUTING.md file.")) + "</p>", ""]
     return "\n".join(out)
+
+
+def _due_for_review(report: CoverageReport, reader: Language, period_days: int | None, today: dt.date | None) -> list[tuple[Language, str, str, dt.date]]:
+    """(language the page is shown in, page, title, review date) of each page whose facts, as the
+    reader's language shows them, were last checked longer ago than the period."""
+    if period_days is None:
+        return []
+    coverage = report.language(reader.code)
+    due = []
+    for source in report.sources:
+        page = coverage.page(source.rel) if coverage else None
+        if page is not None and page.state != MISSING:
+            language, title, reviewed = reader, page.title, page.last_reviewed
+        else:
+            language, title, reviewed = report.source, source.title, source.last_reviewed
+        if is_due(reviewed, period_days, today):
+            due.append((language, source.rel, title, reviewed))
+    return due
 
 
 def _language_section(lang: LanguageCoverage, source: Language, headings: dict[str, str], url) -> list[str]:
@@ -163,11 +194,11 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def status_file(config, report: CoverageReport, reader: Language, languages: list[Language], gettext: Gettext) -> File:
+def status_file(config, report: CoverageReport, reader: Language, languages: list[Language], gettext: Gettext, *, review_period_days: int | None = None) -> File:
     """The virtual status page of `reader`'s build, marked the way mkdocs-static-i18n marks its files."""
     use_directory_urls = config.use_directory_urls
     here = page_url(reader, STATUS_PAGE, use_directory_urls=use_directory_urls)
-    content = status_markdown(report, reader, gettext, here=here, use_directory_urls=use_directory_urls)
+    content = status_markdown(report, reader, gettext, here=here, use_directory_urls=use_directory_urls, review_period_days=review_period_days)
     file = File.generated(config, status_src_uri(reader), content=content)
     # mkdocs-static-i18n reads these to point the language menu at this page in other languages.
     file.locale = reader.code

@@ -6,12 +6,16 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 import os
+import re
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urljoin
 
 from ..errors import KyrError
+from ..escaping import FrontMatterText
 from ..formatting import format_review_date
 from ..pages import read_page
+from ..review import effective_date
 from ..languages import Language
 
 
@@ -39,25 +43,26 @@ class PageInfo:
     content_language: Language | None  # set when the content is another language's (a fallback)
 
 
-def page_info(meta: dict, language: Language, content_language: Language | None = None) -> PageInfo:
-    """The review date of a page written in `language`, and the content's language if it differs."""
-    value = meta.get("last_reviewed")
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            value = None
+def page_info(meta: dict, language: Language, content_language: Language | None = None, *, inherited: dt.date | None = None) -> PageInfo:
+    """The review date of a page written in `language` (its own, else its English page's,
+    `inherited`), and the content's language if it differs."""
+    value = effective_date(meta, inherited)
     return PageInfo(
-        last_reviewed=format_review_date(value, language.locale) if isinstance(value, dt.date) else None,
+        last_reviewed=format_review_date(value, language.locale) if value is not None else None,
         content_language=content_language if content_language and content_language.code != language.code else None,
     )
 
 
-def tag_alternates(alternates: list[dict], languages: dict[str, Language]) -> None:
-    """Give the language menu's entries (and so `hreflang`) BCP 47 tags instead of folder codes."""
+def tag_alternates(alternates: list[dict], languages: dict[str, Language], site_url: str | None = None) -> None:
+    """Give the language menu's entries (and so `hreflang`) BCP 47 tags instead of folder codes,
+    and each an absolute `href` on the site's own address: `hreflang` links must be absolute
+    (search engines and Lighthouse ignore relative ones). Nothing fetches them."""
     tags = {code: lang.tag for code, lang in languages.items()}
     for alternate in alternates:
         alternate["lang"] = tags.get(alternate.get("lang"), alternate.get("lang"))
+        link = alternate.get("link")
+        if site_url and isinstance(link, str):
+            alternate["href"] = urljoin(site_url, link.removeprefix("/"))
 
 
 def read_if_exists(path: Path) -> bytes | None:
@@ -92,4 +97,32 @@ def title_sections_by_index(items) -> None:
             except KyrError:
                 continue  # the page's own error is reported when it is built
             if isinstance(title, str) and title.strip():
-                item.title = title.strip()
+                item.title = FrontMatterText(title.strip())
+
+
+_TOGGLE_RE = re.compile(r'<input class="md-toggle"[^<>]*?type="checkbox"[^<>]*?>')
+TOGGLE_FORM_ID = "kyr-toggles"
+
+
+def valid_toggles(html: str) -> str:
+    """Material's page `html` with its two checkboxes (drawer and search) made valid HTML.
+
+    Material gives them `autocomplete="off"` so that a browser restoring form state on reload
+    (Firefox) does not reopen the drawer or the search; HTML allows that attribute only on
+    text-like inputs, so the Nu HTML Checker reports it twice on every page. The same effect,
+    valid: the checkboxes belong, through their `form` attribute, to an empty form that carries
+    `autocomplete="off"`. The toggles sit outside any template block, hence this rewrite."""
+    inserted = False
+
+    def fix(match: re.Match) -> str:
+        nonlocal inserted
+        tag = match.group(0)
+        if ' autocomplete="off"' not in tag:
+            return tag
+        tag = tag.replace(' autocomplete="off"', f' form="{TOGGLE_FORM_ID}"')
+        if not inserted:
+            inserted = True
+            return f'<form id="{TOGGLE_FORM_ID}" autocomplete="off" hidden></form>\n    ' + tag
+        return tag
+
+    return _TOGGLE_RE.sub(fix, html)
