@@ -35,6 +35,7 @@ site: $(STAMP) system-deps
 	rm -rf .site-old
 	@echo
 	@echo "Built: open $(CURDIR)/site/index.html, or run 'make serve' and open http://127.0.0.1:8000/"
+	@$(BIN)/kyr next-steps
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
