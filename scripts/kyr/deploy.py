@@ -117,8 +117,9 @@ def _source(languages: list[Language]) -> Language:
 def next_steps(site_dir: str = "site") -> list[str]:
     """What to do with the built site, one line per host (README.md, 'Put it online', says more)."""
     return [
-        "Put it online (README.md, 'Put it online'):",
-        "  GitHub Pages: push to the default branch; .github/workflows/pages.yml builds and publishes (no security headers).",
-        "  Netlify: connect the repository; netlify.toml sets the build. Cloudflare Pages: connect it, build command 'make site'.",
-        f"  Your own nginx: copy {site_dir}/ to /var/www/kyr and the two files of deploy/ to /etc/nginx (see their first lines).",
+        "Put it online (README.md, 'Put it online'); a site to publish is built with KYR_PRODUCTION=1 make site:",
+        "  Netlify: connect the repository (netlify.toml holds the build); it sends the security headers.",
+        "  Cloudflare Pages: connect the repository, build command 'make site'; it sends the headers too.",
+        "  GitHub Pages: Settings > Pages > source 'GitHub Actions', then push to main (.github/workflows/pages.yml); no headers.",
+        f"  Your own nginx: '.venv/bin/kyr nginx-config' writes its site file (deploy/ has both); copy {site_dir}/ to /var/www/kyr.",
     ]
