@@ -149,7 +149,8 @@ def test_print_shop_card_is_the_trim_with_a_safe_area_inside_and_room_for_marks_
 
 
 def test_a_pdf_x_document_without_a_cmyk_profile_is_written_as_a_plain_pdf(tmp_path):
-    from kyr.printables.layout import DOCUMENTS, cmyk_profile, document_options
+    from kyr.printables.build import cmyk_profile
+    from kyr.printables.layout import DOCUMENTS, document_options
 
     shop = next(d for d in DOCUMENTS if d.key == "card_print_shop")
     assert dict(document_options(shop, tmp_path / "cmyk.icc"))["pdf_variant"] == "pdf/x-4"

@@ -29,7 +29,7 @@ from ..pages import read_page
 from . import officer as officer_module
 from .fonts import LATIN, FontSet, LabelledText, check_coverage, font_set
 from .layout import (
-    DOCUMENTS, Document, PrintContext, PrintStrings, PrintUrls, Stamp, build_html, cmyk_profile, document_options, make_environment, visible_texts,
+    DOCUMENTS, Document, PrintContext, PrintStrings, PrintUrls, Stamp, build_html, document_options, make_environment, visible_texts,
 )
 from .qr import page_url
 from .render import PdfCache, RenderJob, RenderOutcome, RenderQueue, fingerprint, renderer_fingerprint
@@ -37,6 +37,15 @@ from .render import PdfCache, RenderJob, RenderOutcome, RenderQueue, fingerprint
 log = logging.getLogger("kyr.printables")
 
 ENGLISH = Locale.parse("en_US")  # the officer's side of the card is in English
+
+# A CMYK profile for the print shop's output intent: ghostscript's (Debian's libgs-common), "Artifex
+# CMYK SWOP", close to the SWOP presses of US print shops.
+CMYK_PROFILES = (Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),)
+
+
+def cmyk_profile(candidates: tuple[Path, ...] = CMYK_PROFILES) -> Path | None:
+    """The first CMYK ICC profile installed, or None."""
+    return next((path for path in candidates if path.is_file()), None)
 
 PRINT_FOLDER = "print"  # <site>/<language>/print/, next to the "Print materials" page
 

@@ -239,15 +239,6 @@ TAGGED = (("pdf_variant", "pdf/ua-1"), ("pdf_tags", True))
 # For a print shop: PDF/X-4 (TrimBox, BleedBox, and a CMYK output intent from `cmyk_profile`).
 PRINT_SHOP = (("pdf_variant", "pdf/x-4"),)
 
-# A CMYK profile for the print shop's output intent: ghostscript's (Debian's libgs-common), "Artifex
-# CMYK SWOP", close to the SWOP presses of US print shops.
-CMYK_PROFILES = (Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),)
-
-
-def cmyk_profile(candidates: tuple[Path, ...] = CMYK_PROFILES) -> Path | None:
-    """The first CMYK ICC profile installed, or None."""
-    return next((path for path in candidates if path.is_file()), None)
-
 
 def document_options(document: Document, profile: Path | None) -> tuple[tuple[str, object], ...]:
     """WeasyPrint's options for `document`: a PDF/X variant needs the CMYK profile, else it is dropped
@@ -255,6 +246,7 @@ def document_options(document: Document, profile: Path | None) -> tuple[tuple[st
     if profile is None and str(document.pdf_options.get("pdf_variant", "")).startswith("pdf/x"):
         return tuple(option for option in document.options if option[0] != "pdf_variant")
     return document.options
+
 
 DOCUMENTS = (
     Document("card_single", "print/card-single.html", LETTER, 1, "red-card", options=TAGGED),
@@ -369,7 +361,7 @@ class PrintContext:
     logo: str | None = None  # a data: URI of the clinic's logo
     officer: OfficerSide = OFFICER_SIDE
     stamps: dict[str, Stamp] = field(default_factory=dict)  # docs path -> its review stamp
-    cmyk_profile: Path | None = None  # the print-shop card's output profile (see `cmyk_profile()`)
+    cmyk_profile: Path | None = None  # the print-shop card's output profile (see build.cmyk_profile)
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
