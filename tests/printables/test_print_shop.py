@@ -79,3 +79,19 @@ def test_colour_runs_into_the_bleed_and_crop_marks_sit_beyond_it(built_site, lan
             assert min(page.darkest(corner_x, corner_y + sy * (gap + d), radius=0.4) for d in range(0, int(reach))) < 110
             assert min(page.darkest(corner_x + sx * (gap + d), corner_y, radius=0.4) for d in range(0, int(reach))) < 110
             assert page.darkest(corner_x + sx * (gap + 2), corner_y + sy * (gap + 2), radius=0.4) > 230
+
+
+def test_written_as_pdf_x_4_with_a_cmyk_output_intent_when_the_profile_is_installed(built_site):
+    from kyr.printables.build import cmyk_profile
+
+    english = next(lang for lang in LANGUAGES if lang.is_source)
+    reader = PdfReader(shop_pdf(built_site, english))
+    root = reader.trailer["/Root"]
+    metadata = root["/Metadata"].get_object().get_data().decode("utf-8") if "/Metadata" in root else ""
+    if cmyk_profile() is None:
+        assert "/OutputIntents" not in root and "PDF/X" not in metadata
+        pytest.skip("no CMYK profile installed (libgs-common): the print-shop card is a plain PDF")
+    intent = root["/OutputIntents"][0].get_object()
+    assert intent["/S"] == "/GTS_PDFX"
+    assert intent["/DestOutputProfile"].get_object()["/N"] == 4  # four inks: C, M, Y, K
+    assert "PDF/X-4" in metadata
