@@ -18,7 +18,7 @@ UV_VERSION := 0.13.8
 MIN_PYTHON := 3.11
 LATEST := .venv-latest
 
-.PHONY: site test serve bench system-deps node-deps clean lock test-latest python-check
+.PHONY: site test serve bench system-deps test-deps node-deps clean lock test-latest python-check
 
 # Refuse an unsupported Python before anything is created (README: "Python 3.11 or newer").
 python-check:
@@ -53,7 +53,7 @@ lock: python-check
 
 # The newest versions pyproject.toml allows, in a separate environment, and the whole test suite on
 # them: what an upgrade would break. The versions that differ from the lock are printed first.
-test-latest: python-check system-deps $(NODE_STAMP)
+test-latest: python-check test-deps $(NODE_STAMP)
 	rm -rf $(LATEST)
 	$(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
@@ -61,10 +61,13 @@ test-latest: python-check system-deps $(NODE_STAMP)
 	$(LATEST)/bin/python scripts/lock-diff.py $(LOCK)
 	$(LATEST)/bin/python -m pytest
 
-# Fonts for the printable PDFs and the tools the tests use, from Debian's packages.
-# Needs root; without it, prints the command to run.
+# From Debian's packages: fonts for the printable PDFs (system-deps), and also the tools the tests use
+# (test-deps). Needs root; without it, prints the command to run.
 system-deps:
-	@sh scripts/install-system-deps.sh
+	@sh scripts/install-system-deps.sh site
+
+test-deps:
+	@sh scripts/install-system-deps.sh test
 
 # Build the whole site, every language and every printable, into site/.
 # The build goes to a scratch folder first, so site/ is never left half-written.
@@ -77,6 +80,7 @@ site: $(STAMP) system-deps
 	rm -rf .site-old
 	@echo
 	@echo "Built: open $(CURDIR)/site/index.html, or run 'make serve' and open http://127.0.0.1:8000/"
+	@$(BIN)/kyr next-steps
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -88,7 +92,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 node-deps: $(NODE_STAMP)
 
-test: $(STAMP) system-deps $(NODE_STAMP)
+test: $(STAMP) test-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Lighthouse for `make bench` only: large, and the tests do not need it.

@@ -188,6 +188,34 @@ def cmd_catalogs(args) -> int:
     return EXIT_OK
 
 
+def cmd_nginx_config(args) -> int:
+    """Print the nginx site configuration of this site (its languages and address from mkdocs.yml):
+    each language's own 404 page, gzip, and the security headers through their snippet. Save it as
+    /etc/nginx/sites-available/kyr; `--headers` prints the snippet for /etc/nginx/snippets/ instead."""
+    from .deploy import NginxSite, render_nginx_site, server_name_from
+    from .headers import render_nginx
+    from .languages import read_site_languages
+    from .yamlfile import load_config_yaml
+
+    if args.headers:
+        sys.stdout.write(render_nginx())
+        return EXIT_OK
+    config = args.project / "mkdocs.yml"
+    languages = read_site_languages(config)
+    site_url = (load_config_yaml(config.read_text(encoding="utf-8")) or {}).get("site_url")
+    site = NginxSite(server_name=args.server_name or server_name_from(site_url), root=args.root)
+    sys.stdout.write(render_nginx_site(languages, site))
+    return EXIT_OK
+
+
+def cmd_next_steps(args) -> int:
+    """Print what to do with the built site on each host (the end of `make site`)."""
+    from .deploy import next_steps
+
+    print("\n".join(next_steps()))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kyr",
@@ -228,6 +256,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(new_language)
     new_language.add_argument("code", metavar="CODE", help="the language's code, like de, pt-BR or zh-Hans")
     new_language.set_defaults(func=cmd_new_language)
+
+    nginx = commands.add_parser("nginx-config", help="print the nginx site configuration for this site", description=cmd_nginx_config.__doc__)
+    _common(nginx)
+    nginx.add_argument("--root", default="/var/www/kyr", metavar="DIR", help="where the contents of site/ are copied (default: /var/www/kyr)")
+    nginx.add_argument("--server-name", metavar="NAME", help="the site's host name (default: the host of site_url in mkdocs.yml)")
+    nginx.add_argument("--headers", action="store_true", help="print the security headers snippet instead")
+    nginx.set_defaults(func=cmd_nginx_config)
+
+    steps = commands.add_parser("next-steps", help="print how to put the built site online, per host", description=cmd_next_steps.__doc__)
+    _common(steps)
+    steps.set_defaults(func=cmd_next_steps)
     return parser
 
 

@@ -106,3 +106,33 @@ def holds_phone(extracted: str, display: str) -> bool:
     brackets mirrored, ')413(', although the page shows '(413)'; brackets are left out."""
     strip = lambda text: re.sub(r"[()\s]", "", text)  # noqa: E731
     return strip(display) in strip(extracted)
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """Each word poppler finds on one page: (x min, y min, x max, y max, text) in points from the
+    top left corner of the page's MediaBox."""
+    out = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    return [(float(m[1]), float(m[2]), float(m[3]), float(m[4]), m[5]) for m in re.finditer(pattern, out)]
+
+
+def structure(reader) -> list[tuple[int, str, str]]:
+    """A tagged PDF's structure tree in reading order: (depth, role such as "H1", alternative text)."""
+    found: list[tuple[int, str, str]] = []
+
+    def walk(node, depth):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") is not None:
+            found.append((depth, str(node["/S"]).lstrip("/"), str(node.get("/Alt", ""))))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else ([kids] if kids is not None else []):
+            walk(kid, depth + 1)
+
+    root = reader.trailer["/Root"]
+    if "/StructTreeRoot" in root:
+        walk(root["/StructTreeRoot"], 0)
+    return found

@@ -180,3 +180,42 @@ def test_the_poster_leaves_out_a_promise_the_clinic_has_not_confirmed_in_every_l
         assert any(msgid in confirmed for msgid in POSTER_PROMISES[promise]), language.code
         assert not set(POSTER_PROMISES[promise]) & unconfirmed, language.code
         assert "We care for every patient, whatever their immigration status." in unconfirmed
+def test_print_shop_card_is_the_trim_with_a_safe_area_inside_and_room_for_marks_outside():
+    from kyr.printables.layout import BLEED, print_shop_geometry
+
+    geometry = print_shop_geometry()
+    assert (geometry.trim.w, geometry.trim.h) == (CARD_WIDTH, CARD_HEIGHT)
+    assert (geometry.safe.x, geometry.safe.y) == (0.125 * 72, 0.125 * 72)
+    assert geometry.safe.right == CARD_WIDTH - 0.125 * 72 and geometry.safe.bottom == CARD_HEIGHT - 0.125 * 72
+    assert geometry.bleed == BLEED == 0.125 * 72
+    # WeasyPrint draws crop marks in the outer half of its bleed: that half must lie beyond ours.
+    assert geometry.outer / 2 > geometry.bleed
+
+
+def test_a_pdf_x_document_without_a_cmyk_profile_is_written_as_a_plain_pdf(tmp_path):
+    from kyr.printables.build import cmyk_profile
+    from kyr.printables.layout import DOCUMENTS, document_options
+
+    shop = next(d for d in DOCUMENTS if d.key == "card_print_shop")
+    assert dict(document_options(shop, tmp_path / "cmyk.icc"))["pdf_variant"] == "pdf/x-4"
+    assert "pdf_variant" not in dict(document_options(shop, None))
+    tagged = next(d for d in DOCUMENTS if d.key == "handout_letter")
+    assert dict(document_options(tagged, None)) == {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+    assert cmyk_profile((tmp_path / "missing.icc",)) is None
+
+
+def test_review_date_is_the_translations_own_or_else_the_english_pages(tmp_path):
+    import datetime as dt
+
+    from kyr.printables.build import review_date
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "es").mkdir()
+    (tmp_path / "en" / "red-card.md").write_text("---\ntitle: Card\nlast_reviewed: 2026-11-23\n---\nText\n", encoding="utf-8")
+    (tmp_path / "en" / "welcome.md").write_text("---\ntitle: Welcome\n---\nText\n", encoding="utf-8")
+    (tmp_path / "es" / "red-card.md").write_text("---\ntitle: Tarjeta\nlast_reviewed: 2026-11-30\n---\nTexto\n", encoding="utf-8")
+    spanish, vietnamese = make_language("es"), make_language("vi")
+    assert review_date(tmp_path, spanish, "red-card.md") == dt.date(2026, 11, 30)
+    assert review_date(tmp_path, vietnamese, "red-card.md") == dt.date(2026, 11, 23)
+    assert review_date(tmp_path, spanish, "welcome.md") is None
+    assert review_date(tmp_path, spanish, "missing.md") is None

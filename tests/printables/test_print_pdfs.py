@@ -54,9 +54,12 @@ def test_every_pdf_exists_with_its_paper_size_and_page_count(built_site, languag
         reader = PdfReader(pdf(built_site, language, document.key))
         assert len(reader.pages) == document.pages, document.key
         for page in reader.pages:
-            box = page.mediabox
-            assert float(box.width) == pytest.approx(document.paper.width, abs=0.5), document.key
-            assert float(box.height) == pytest.approx(document.paper.height, abs=0.5), document.key
+            # The paper is the trimmed size; a print-shop file's page reaches `bleed` past it on every side.
+            box, trim = page.mediabox, page.trimbox
+            assert float(box.width) == pytest.approx(document.paper.width + 2 * document.bleed, abs=0.5), document.key
+            assert float(box.height) == pytest.approx(document.paper.height + 2 * document.bleed, abs=0.5), document.key
+            assert float(trim.width) == pytest.approx(document.paper.width, abs=0.5), document.key
+            assert float(trim.height) == pytest.approx(document.paper.height, abs=0.5), document.key
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=IDS)

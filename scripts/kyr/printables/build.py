@@ -9,6 +9,7 @@ MkDocs finishes each language, `publish()` waits for that language's PDFs and wr
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import logging
 import mimetypes
 import os
@@ -17,17 +18,35 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
+from babel import Locale
+
+from .. import review
 from ..catalogs import catalog_path, load_translations, read_catalog
 from ..clinic import Clinic
 from ..errors import PrintError
+from ..formatting import format_review_date
 from ..languages import Language
+from ..pages import read_page
 from . import officer as officer_module
 from .fonts import LATIN, FontSet, LabelledText, check_coverage, font_set
-from .layout import DOCUMENTS, Document, PrintContext, PrintStrings, PrintUrls, build_html, make_environment, visible_texts
+from .layout import (
+    DOCUMENTS, Document, PrintContext, PrintStrings, PrintUrls, Stamp, build_html, document_options, make_environment, visible_texts,
+)
 from .qr import page_url
 from .render import PdfCache, RenderJob, RenderOutcome, RenderQueue, fingerprint, renderer_fingerprint
 
 log = logging.getLogger("kyr.printables")
+
+ENGLISH = Locale.parse("en_US")  # the officer's side of the card is in English
+
+# A CMYK profile for the print shop's output intent: ghostscript's (Debian's libgs-common), "Artifex
+# CMYK SWOP", close to the SWOP presses of US print shops.
+CMYK_PROFILES = (Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),)
+
+
+def cmyk_profile(candidates: tuple[Path, ...] = CMYK_PROFILES) -> Path | None:
+    """The first CMYK ICC profile installed, or None."""
+    return next((path for path in candidates if path.is_file()), None)
 
 PRINT_FOLDER = "print"  # <site>/<language>/print/, next to the "Print materials" page
 
@@ -45,6 +64,7 @@ class PrintSettings:
     site_url: str  # absolute, ending in "/" (see qr.require_site_url)
     use_directory_urls: bool = True
     templates_dir: Path | None = None  # default: <project>/overrides (templates under print/)
+    docs_dir: Path | None = None  # default: <project>/docs (the pages whose review dates are printed)
     translations_dir: Path | None = None  # default: <project>/translations
     cache_dir: Path | None = None  # default: <project>/.cache/printables
     config_file: Path | None = None  # mkdocs.yml, named in errors about site_url
@@ -53,6 +73,10 @@ class PrintSettings:
     @property
     def templates(self) -> Path:
         return self.templates_dir or self.project_dir / "overrides"
+
+    @property
+    def docs(self) -> Path:
+        return self.docs_dir or self.project_dir / "docs"
 
     @property
     def translations(self) -> Path:
@@ -106,6 +130,33 @@ def print_urls(settings: PrintSettings, language: Language) -> PrintUrls:
     return PrintUrls(home=url(HOME_PAGE), rights=url(RIGHTS_PAGE), detained=url(DETAINED_PAGE))
 
 
+def review_date(docs_dir: Path, language: Language, docs_path: str, source: str = "en") -> dt.date | None:
+    """When the words of page `docs_path` in `language` were last reviewed: the translation's own
+    `last_reviewed`, else its English page's (the rule of `kyr.review`, as the site shows it), or None
+    if neither gives a date."""
+    english = Path(docs_dir) / source / docs_path
+    inherited = review.review_date(read_page(english).meta.get("last_reviewed")) if english.is_file() else None
+    own = Path(docs_dir) / language.code / docs_path
+    if language.code != source and own.is_file():
+        return review.effective_date(read_page(own).meta, inherited)
+    return inherited
+
+
+def review_stamps(settings: PrintSettings, language: Language, urls: PrintUrls, documents: tuple[Document, ...]) -> dict[str, Stamp]:
+    """The stamp of each page the documents come from: its review date and the site's address."""
+    source = next((lang.code for lang in settings.languages if lang.is_source), "en")
+    address = urls.home.split("//", 1)[-1].rstrip("/")
+    stamps = {}
+    for docs_path in sorted({document.review_page for document in documents}):
+        date = review_date(settings.docs, language, docs_path, source)
+        stamps[docs_path] = Stamp(
+            reviewed=format_review_date(date, language.locale) if date else "",
+            reviewed_en=format_review_date(date, ENGLISH) if date else "",
+            address=address,
+        )
+    return stamps
+
+
 def prepare_language(settings: PrintSettings, language: Language, *, env=None, renderer: str | None = None, cache: PdfCache | None = None, documents: tuple[Document, ...] = DOCUMENTS) -> _Prepared:
     """Build the HTML of `language`'s documents and look each one up in the cache."""
     env = env or make_environment(settings.templates)
@@ -113,25 +164,29 @@ def prepare_language(settings: PrintSettings, language: Language, *, env=None, r
     cache = cache or PdfCache(settings.cache)
     fonts = font_set(language)
     strings = PrintStrings(load_translations(settings.translations, language.code, tag=language.tag), language)
+    urls = print_urls(settings, language)
     context = PrintContext(
         clinic=settings.clinic,
         language=language,
         strings=strings,
-        urls=print_urls(settings, language),
+        urls=urls,
         font_stack=fonts.css_stack,
         latin_stack=f'"{LATIN.name}"',
         logo=logo_data_uri(settings.clinic.logo),
+        stamps=review_stamps(settings, language, urls, documents),
+        cmyk_profile=cmyk_profile(),
     )
     prepared = _Prepared(language, fonts, strings)
     fonts_key = fonts.fingerprint()
     for document in documents:
         html = build_html(env, document, context)
-        key = fingerprint(html, document.pages, fonts_key, renderer)
+        options = document_options(document, context.cmyk_profile)
+        key = fingerprint(html, document.pages, fonts_key, f"{renderer}; options {sorted(options)}")
         hit = cache.get(key)
         if hit is not None:
             prepared.cached[document.key] = hit
         else:
-            prepared.jobs[document.key] = RenderJob(html, document.pages, language.code, document.key, key)
+            prepared.jobs[document.key] = RenderJob(html, document.pages, language.code, document.key, key, options)
     return prepared
 
 

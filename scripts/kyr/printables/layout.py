@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 import jinja2
@@ -18,7 +18,7 @@ from ..clinic import Clinic
 from ..formatting import format_hours
 from ..languages import Language
 from .officer import OFFICER_SIDE, OfficerSide
-from .qr import qr_svg
+from .qr import QUIET_MODULES, qr_svg
 
 # -- geometry (PDF points: 72 to the inch) ----------------------------------------------------------
 
@@ -41,6 +41,13 @@ LETTER = Paper("letter", 8.5 * INCH, 11 * INCH)
 A4 = Paper("a4", 210 * MM, 297 * MM)
 
 CARD_WIDTH, CARD_HEIGHT = 3.5 * INCH, 2 * INCH  # the wallet card, 3.5 x 2 in
+CARD = Paper("card", CARD_WIDTH, CARD_HEIGHT)  # the print-shop file: one card per page, at trim size
+
+# The print-shop card: colour runs BLEED past the trim, text stays SAFE inside it, and the crop
+# marks sit in MARK_ROOM beyond the bleed (WeasyPrint draws them in the outer half of its bleed).
+BLEED = 0.125 * INCH
+SAFE = 0.125 * INCH
+MARK_ROOM = 0.25 * INCH
 
 
 @dataclass(frozen=True)
@@ -165,6 +172,29 @@ def single_geometry(paper: Paper, *, rtl: bool = False) -> SingleGeometry:
 
 
 @dataclass(frozen=True)
+class PrintShopGeometry:
+    """One card per page at trim size, for a print shop: the page box is the trim.
+
+    `outer` is the CSS bleed WeasyPrint is given (the artwork's bleed plus room for crop marks),
+    so the PDF's TrimBox is the card and its MediaBox `outer` larger on every side.
+    """
+
+    paper: Paper
+    bleed: float
+    safe: Rect  # text stays inside
+    outer: float
+
+    @property
+    def trim(self) -> Rect:
+        return Rect(0, 0, self.paper.width, self.paper.height)
+
+
+def print_shop_geometry(paper: Paper = CARD) -> PrintShopGeometry:
+    safe = Rect(SAFE, SAFE, paper.width - 2 * SAFE, paper.height - 2 * SAFE)
+    return PrintShopGeometry(paper, BLEED, safe, BLEED + MARK_ROOM)
+
+
+@dataclass(frozen=True)
 class PageGeometry:
     """A one-page poster or handout: the page and its margin."""
 
@@ -192,18 +222,40 @@ class Document:
     paper: Paper
     pages: int
     stem: str  # the file name before "-<language code>.pdf"
+    review_page: str = "red-card.md"  # the page (docs path) whose review date the piece prints
+    options: tuple[tuple[str, object], ...] = ()  # WeasyPrint's write_pdf options (tags, PDF variant)
+    bleed: float = 0.0  # how far the PDF's MediaBox reaches past the paper on each side
+
+    @property
+    def pdf_options(self) -> dict:
+        return dict(self.options)
 
     def filename(self, language: Language) -> str:
         return f"{self.stem}-{language.code}.pdf"
 
 
+# Read by screen readers: tagged (structure, reading order, alternative text) as PDF/UA-1.
+TAGGED = (("pdf_variant", "pdf/ua-1"), ("pdf_tags", True))
+# For a print shop: PDF/X-4 (TrimBox, BleedBox, and a CMYK output intent from `cmyk_profile`).
+PRINT_SHOP = (("pdf_variant", "pdf/x-4"),)
+
+
+def document_options(document: Document, profile: Path | None) -> tuple[tuple[str, object], ...]:
+    """WeasyPrint's options for `document`: a PDF/X variant needs the CMYK profile, else it is dropped
+    (a plain PDF with the same TrimBox and BleedBox, which print shops accept too)."""
+    if profile is None and str(document.pdf_options.get("pdf_variant", "")).startswith("pdf/x"):
+        return tuple(option for option in document.options if option[0] != "pdf_variant")
+    return document.options
+
+
 DOCUMENTS = (
-    Document("card_single", "print/card-single.html", LETTER, 1, "red-card"),
+    Document("card_single", "print/card-single.html", LETTER, 1, "red-card", options=TAGGED),
     Document("card_sheet_letter", "print/card-sheet.html", LETTER, 2, "red-cards-letter"),
     Document("card_sheet_a4", "print/card-sheet.html", A4, 2, "red-cards-a4"),
-    Document("poster_letter", "print/poster.html", LETTER, 1, "welcome-poster-letter"),
-    Document("poster_a4", "print/poster.html", A4, 1, "welcome-poster-a4"),
-    Document("handout_letter", "print/handout.html", LETTER, 1, "if-detained-letter"),
+    Document("card_print_shop", "print/card-print-shop.html", CARD, 2, "red-card-print-shop", options=PRINT_SHOP, bleed=BLEED + MARK_ROOM),
+    Document("poster_letter", "print/poster.html", LETTER, 1, "welcome-poster-letter", "welcome.md", TAGGED),
+    Document("poster_a4", "print/poster.html", A4, 1, "welcome-poster-a4", "welcome.md", TAGGED),
+    Document("handout_letter", "print/handout.html", LETTER, 1, "if-detained-letter", "detained.md", TAGGED),
 )
 
 
@@ -213,6 +265,8 @@ def geometry_for(document: Document, language: Language):
         return sheet_geometry(document.paper)
     if document.template.endswith("card-single.html"):
         return single_geometry(document.paper, rtl=language.is_rtl)
+    if document.template.endswith("card-print-shop.html"):
+        return print_shop_geometry(document.paper)
     return PageGeometry(document.paper, 0.55 * INCH)
 
 
@@ -285,6 +339,16 @@ class PrintUrls:
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """Printed small on every piece, so a card found in a drawer a year later says how old its
+    words are and where to check them: the review date of the page they come from, and the site."""
+
+    reviewed: str  # the date, written in the document's language
+    reviewed_en: str  # the same date in English, for the officer's side of the card
+    address: str  # the language's home page without "https://", e.g. "kyr.example.org/ar"
+
+
+@dataclass(frozen=True)
 class PrintContext:
     """Everything a language's printables are made from."""
 
@@ -296,6 +360,8 @@ class PrintContext:
     latin_stack: str  # CSS font-family for the English side
     logo: str | None = None  # a data: URI of the clinic's logo
     officer: OfficerSide = OFFICER_SIDE
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # docs path -> its review stamp
+    cmyk_profile: Path | None = None  # the print-shop card's output profile (see build.cmyk_profile)
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -329,13 +395,15 @@ def build_html(env: jinja2.Environment, document: Document, context: PrintContex
         start="right" if language.is_rtl else "left",
         end="left" if language.is_rtl else "right",
         urls=context.urls,
-        qr=lambda url: Markup(qr_svg(url)),
+        qr=lambda url, border=QUIET_MODULES: Markup(qr_svg(url, border)),
         hotline_hours=format_hours(context.clinic.hotline.hours, language.locale, context.strings.translate),
         partner_hours=lambda partner: format_hours(partner.hours, language.locale, context.strings.translate),
         font_stack=Markup(context.font_stack),
         latin_stack=Markup(context.latin_stack),
         logo=context.logo,
         officer=context.officer,
+        stamp=context.stamps.get(document.review_page),
+        cmyk_profile=context.cmyk_profile.as_uri() if context.cmyk_profile else None,
     )
 
 

@@ -13,6 +13,8 @@ from ..languages import Language
 # Two light modules around the code: half the standard quiet zone, which phone readers accept, and the
 # layout keeps a further margin of blank card around it.
 QUIET_MODULES = 2
+# The print-shop card has the full quiet zone of the standard: four light modules.
+STANDARD_QUIET_MODULES = 4
 
 
 def require_site_url(site_url: str | None, *, path=None) -> str:
@@ -38,14 +40,16 @@ def page_url(site_url: str, language: Language, docs_path: str, *, use_directory
 
 
 @lru_cache(maxsize=256)
-def qr_svg(url: str) -> str:
-    """A QR code for `url` as an inline SVG element (vector, scales to its box; black on white).
+def qr_svg(url: str, border: int = QUIET_MODULES) -> str:
+    """A QR code for `url` as an inline SVG element (vector, scales to its box; black on white),
+    titled with the address itself: a tagged PDF gives that title to screen readers as its text.
 
     Cached: a sheet repeats one code ten times, and segno takes milliseconds per code."""
     code = segno.make_qr(url, error="m")
     return code.svg_inline(
         scale=1,
-        border=QUIET_MODULES,
+        title=url,
+        border=border,
         dark="#000",
         light="#fff",
         omitsize=True,

@@ -43,6 +43,7 @@ class RenderJob:
     language: str  # language code
     document: str  # document key, e.g. "card_sheet_letter"
     fingerprint: str
+    options: tuple[tuple[str, object], ...] = ()  # WeasyPrint's write_pdf options: tags, PDF/UA, PDF/X
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def render_job(job: RenderJob) -> RenderOutcome:
             return RenderOutcome(job, problem=f"the template made {len(document.pages)} page(s) instead of {job.pages}")
         overflows = find_overflows(document)
         if not overflows:
-            pdf = document.write_pdf()
+            pdf = document.write_pdf(**dict(job.options))
             return RenderOutcome(job, pdf=pdf, sizes=sizes, seconds=time.perf_counter() - started)
         for name, overflow in overflows.items():
             current = sizes.get(name, overflow.size)

@@ -20,7 +20,7 @@ from ..errors import KyrError
 from ..languages import Language, make_language
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
-from .. import escaping, headers, offline
+from .. import deploy, escaping, headers, offline
 from ..links import decorate_links
 from . import banners, client, status, theme
 from . import printing
@@ -223,6 +223,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         # The deploy headers and the offline worker sit at the site's root. Each language's build
         # rewrites the worker, so the last one built lists every language.
         headers.write_headers_file(site_dir)
+        deploy.write_redirects_file(site_dir, list(self.languages.values()))
         offline.write_worker(site_dir, list(self.languages.values()))
         if self.print_session is not None:
             printing.publish(self.print_session, language, config.site_dir)

@@ -59,6 +59,7 @@ def start_session(config, clinic: Clinic, languages: dict[str, Language], projec
             use_directory_urls=config.use_directory_urls,
             templates_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else project_dir / "overrides",
             translations_dir=project_dir / translations_dir,
+            docs_dir=Path(config.docs_dir),
             config_file=config_file,
         )
         session = PrintSession(settings)
