@@ -13,8 +13,9 @@ from kyr.cli import main
 from kyr.clinic import Hours, OpeningSpan
 from kyr.errors import ConfigError, LanguageError
 from kyr.formatting import format_hours, format_review_date, language_names
-from kyr.languages import read_site_languages
-from kyr.new_language import add_language, choose_code, facts_from_options
+from kyr.languages import LanguageFacts, make_language, read_site_languages
+from kyr.new_language import choose_code, facts_from_options
+from kyr.site.theme import material_language
 from translation_sites import translation_site
 
 DATA = Path(__file__).parent / "data" / "languages_without_cldr"
@@ -113,3 +114,8 @@ def test_the_help_documents_every_fact(capsys):
     out = capsys.readouterr().out
     for flag in ("--name", "--english-name", "--direction", "--plural-forms", "--like", "--interface"):
         assert flag in out
+
+
+def test_materials_interface_is_the_declared_one():
+    facts = LanguageFacts("Hmoob", "Hmong", "ltr", "nplurals=1; plural=0;", "en", "fr")
+    assert material_language(make_language("hmn", facts=facts), {}) == "fr"

@@ -71,7 +71,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         language = self.current_language(config)
         config.theme["kyr_lang_tag"] = language.tag
         config.theme["kyr_direction"] = language.direction
-        config.theme["kyr_material_language"] = theme.material_language(language, {**self.config.material_fallbacks, **({language.code: language.interface} if language.interface else {})})
+        config.theme["kyr_material_language"] = theme.material_language(language, self.config.material_fallbacks)
         try:
             self.translations = load_translations(self.project_dir / self.config.translations_dir, language.code, tag=language.tag)
         except KyrError as exc:
