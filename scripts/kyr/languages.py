@@ -150,6 +150,11 @@ def _names_to_codes() -> dict[str, str]:
     return names
 
 
+def babel_knows(tag: str) -> bool:
+    """Whether Babel has locale data for the BCP 47 `tag` (so no facts need declaring for it)."""
+    return _has_data(tag.replace("-", "_"))
+
+
 @functools.lru_cache(maxsize=None)
 def _has_data(code: str) -> bool:
     try:
@@ -296,7 +301,7 @@ def parse_language_facts(facts, *, path: Path | str, lines: dict | None = None) 
         if not _PLURAL_FORMS_RE.match(value["plural_forms"]):
             raise fail((code, "plural_forms"), f"'{value['plural_forms']}' is not a gettext plural rule", "write it as gettext does, e.g. 'nplurals=1; plural=0;' or 'nplurals=2; plural=(n != 1);'")
         for name in ("like", "interface"):
-            if not _has_data(tag_from_code(value[name]).replace("-", "_")):
+            if not babel_knows(tag_from_code(value[name])):
                 raise fail((code, name), f"Babel does not know the language '{value[name]}'", "name a language CLDR has, e.g. en, fr, th")
         plural = value["plural_forms"].strip()
         declared[code] = LanguageFacts(

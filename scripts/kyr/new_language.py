@@ -19,7 +19,7 @@ import yaml
 from .catalogs import TEMPLATE_NAME, catalog_path, extract_template, read_catalog, update_catalog
 from .errors import ConfigError, LanguageError
 from .languages import (
-    FACTS_KEY, Language, LanguageFacts, _has_data, make_language, parse_language_facts, parse_locale,
+    FACTS_KEY, Language, LanguageFacts, babel_knows, make_language, parse_language_facts, parse_locale,
     read_site_languages, tag_from_code,
 )
 
@@ -44,7 +44,7 @@ def choose_code(text: str, *, facts: LanguageFacts | None = None) -> tuple[str, 
     with `facts`, a code Babel lacks: `hmn` -> (hmn, hmn)."""
     tag = tag_from_code(text.strip())
     if facts is not None:
-        if _has_data(tag.replace("-", "_")):
+        if babel_knows(tag):
             raise LanguageError(
                 f"Babel knows '{text}' already, so kyr takes its name, direction and plurals from there",
                 hint=f"run 'kyr new-language {text}' without --name, --english-name, --direction, --plural-forms, --like and --interface",
