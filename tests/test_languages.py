@@ -33,6 +33,25 @@ def test_language_facts_come_from_babel(code, tag, name, direction):
     assert (language.tag, language.name, language.direction) == (tag, name, direction)
 
 
+@pytest.mark.parametrize(
+    "code, tag, name, english, direction",
+    [
+        ("pa", None, "ਪੰਜਾਬੀ", "Punjabi", "ltr"),
+        ("hi", None, "हिन्दी", "Hindi", "ltr"),
+        ("ur", None, "اردو", "Urdu", "rtl"),
+        ("fa", "fa-AF", "دری", "Dari", "rtl"),  # CLDR names Afghanistan's Persian outright
+        ("ps", None, "پښتو", "Pashto", "rtl"),
+        ("am", None, "አማርኛ", "Amharic", "ltr"),
+        ("ti", None, "ትግርኛ", "Tigrinya", "ltr"),
+        ("my", None, "မြန်မာ", "Burmese", "ltr"),
+    ],
+)
+def test_the_languages_of_issue_14_come_from_babel(code, tag, name, english, direction):
+    language = make_language(code, tag=tag)
+    assert (language.name, language.english_name, language.direction) == (name, english, direction)
+    assert language.has_cldr and str(language.locale) == (tag or code).replace("-", "_")
+
+
 def test_explicit_tag_names_the_region():
     portuguese = make_language("pt", tag="pt-BR")
     brazil = Locale.parse("pt_BR")

@@ -152,10 +152,20 @@ def cmd_stamp(args) -> int:
 def cmd_new_language(args) -> int:
     """Add a language to the site: checks CODE with Babel, registers it in mkdocs.yml with its own
     name, and creates its .po catalog. Its pages stay missing, so the site shows them in English
-    with a notice until volunteers translate them. Running it again changes nothing."""
-    from .new_language import add_language
+    with a notice until volunteers translate them. Running it again changes nothing.
 
-    result = add_language(args.project, args.code)
+    For a language CLDR lacks (so Babel has no data for it, like Hmong, hmn), give what Babel would
+    have said with all six of --name, --english-name, --direction, --plural-forms, --like and
+    --interface; they are recorded in mkdocs.yml under the kyr plugin's languages_without_cldr.
+    Example: kyr new-language hmn --name Hmoob --english-name Hmong --direction ltr
+    --plural-forms "nplurals=1; plural=0;" --like en --interface en"""
+    from .new_language import add_language, facts_from_options
+
+    facts = facts_from_options(
+        args.code, name=args.name, english_name=args.english_name, direction=args.direction,
+        plural_forms=args.plural_forms, like=args.like, interface=args.interface,
+    )
+    result = add_language(args.project, args.code, facts=facts)
     language = result.language
     if not args.quiet:
         direction = "right to left" if language.is_rtl else "left to right"
@@ -163,6 +173,8 @@ def cmd_new_language(args) -> int:
             print(f"mkdocs.yml: added {language.code} ({language.tag}), {language.name}, written {direction}")
         else:
             print(f"mkdocs.yml: {language.code} ({language.name}) is already a language of the site")
+        if not language.has_cldr:
+            print(f"  dates, numbers and hours written as in '{language.like}'; Material's interface in '{language.interface}'; plural rule {language.plural_forms}")
         print(f"{result.catalog}: {'created' if result.catalog_created else 'already exists'}")
         if result.registered or result.catalog_created:
             print(f"next: translate pages by copying docs/en/PAGE.md to docs/{language.code}/PAGE.md (see CONTRIBUTING.md); 'kyr coverage --lang {language.code}' shows what is left")
@@ -254,7 +266,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     new_language = commands.add_parser("new-language", help="add a language: register it in mkdocs.yml and create its catalog", description=cmd_new_language.__doc__)
     _common(new_language)
-    new_language.add_argument("code", metavar="CODE", help="the language's code, like de, pt-BR or zh-Hans")
+    new_language.add_argument("code", metavar="CODE", help="the language's code, like de, pt-BR or zh-Hans (or hmn, with the options below)")
+    cldrless = new_language.add_argument_group(
+        "a language CLDR lacks", "Babel (CLDR) has no data for some languages, like Hmong (hmn). Give all six of these to say what it would have said.",
+    )
+    cldrless.add_argument("--name", metavar="TEXT", help="the language's name in itself, shown in the language menu (e.g. Hmoob)")
+    cldrless.add_argument("--english-name", metavar="TEXT", help="its name in English (e.g. Hmong)")
+    cldrless.add_argument("--direction", choices=("ltr", "rtl"), help="ltr: written left to right; rtl: right to left")
+    cldrless.add_argument("--plural-forms", metavar="RULE", help="its gettext plural rule, e.g. 'nplurals=1; plural=0;' (no plural forms) or 'nplurals=2; plural=(n != 1);'")
+    cldrless.add_argument("--like", metavar="CODE", help="the language whose dates, times and numbers its readers know best (e.g. en)")
+    cldrless.add_argument("--interface", metavar="CODE", help="the language of Material's own interface strings (search box, menus) for it, e.g. en")
     new_language.set_defaults(func=cmd_new_language)
 
     nginx = commands.add_parser("nginx-config", help="print the nginx site configuration for this site", description=cmd_nginx_config.__doc__)

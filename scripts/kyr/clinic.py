@@ -416,6 +416,8 @@ class _ClinicReader:
             try:
                 Locale.parse(code, sep="-")
             except (ValueError, UnknownLocaleError):
+                if _named_by_cldr(code):  # Hmong (hmn): no locale data, but a name in every language
+                    continue
                 close = difflib.get_close_matches(code.lower(), sorted(get_global("language_aliases").keys() | set(_KNOWN_LANGUAGES)), n=3)
                 hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else "use a code like es, pt, ht, zh, vi, ar"
                 raise self.fail(key_path + (index,), f"unknown language code '{code}'", hint) from None
@@ -477,3 +479,8 @@ def _describe(value) -> str:
     if isinstance(value, list):
         return "a list"
     return f"'{value}'"
+
+
+def _named_by_cldr(code: str) -> bool:
+    """Whether CLDR names the language `code` though it has no locale data for it (like `hmn`)."""
+    return isinstance(code, str) and code.lower() in Locale("en").languages

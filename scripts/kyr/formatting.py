@@ -33,12 +33,23 @@ def _format_span(span: OpeningSpan, locale: Locale) -> str:
     return f"{day_text} {opens}–{closes}"
 
 
-def language_names(codes: tuple[str, ...] | list[str], locale: Locale) -> list[str]:
-    """The names of the languages `codes`, as readers of `locale` write them."""
+def language_names(codes: tuple[str, ...] | list[str], locale: Locale, *, own: tuple[str, str] | None = None) -> list[str]:
+    """The names of the languages `codes`, as readers of `locale` write them.
+
+    `own` is (code, name) of the readers' language when CLDR lacks it: readers of Hmong, whose
+    dates borrow English's, still see Hmong named 'Hmoob'. A name `locale` lacks is the English one."""
     names = []
+    english = Locale("en")
     for code in codes:
         base = code.replace("_", "-").split("-")[0].lower()
-        names.append(locale.languages.get(code.replace("-", "_")) or locale.languages.get(base) or code)
+        if own and base == own[0].split("-")[0].lower():
+            names.append(own[1])
+            continue
+        key = code.replace("-", "_")
+        names.append(
+            locale.languages.get(key) or locale.languages.get(base)
+            or english.languages.get(key) or english.languages.get(base) or code
+        )
     return names
 
 

@@ -1,7 +1,10 @@
-"""The site's languages: codes, BCP 47 tags, native names, direction and plurals, all from Babel.
+"""The site's languages: codes, BCP 47 tags, native names, direction and plurals, from Babel.
 
 `mkdocs.yml` is the single list of languages (the i18n plugin's `languages`); this module reads it
-as plain YAML so the core never imports MkDocs.
+as plain YAML so the core never imports MkDocs. A language CLDR lacks (Hmong, `hmn`) is described
+under the kyr plugin's `languages_without_cldr` with what Babel would have said: its own name,
+direction, plural rule, the nearest language for dates and numbers (`like`) and the nearest
+interface language for Material (`interface`).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +22,21 @@ from babel.messages.plurals import get_plural
 
 from .errors import ConfigError, LanguageError
 from .yamlfile import load_config_yaml, parse_yaml
+
+FACTS_KEY = "languages_without_cldr"  # under the kyr plugin in mkdocs.yml
+FACT_NAMES = ("name", "english_name", "direction", "plural_forms", "like", "interface")
+
+
+@dataclass(frozen=True)
+class LanguageFacts:
+    """What Babel would say about a language CLDR lacks, as the site's maintainers declare it."""
+
+    name: str  # its own name, e.g. "Hmoob"
+    english_name: str  # e.g. "Hmong"
+    direction: str  # "ltr" or "rtl"
+    plural_forms: str  # gettext Plural-Forms, e.g. "nplurals=1; plural=0;"
+    like: str  # BCP 47 tag of the language whose dates and numbers it borrows, e.g. "en"
+    interface: str  # Material's interface language for it, e.g. "en"
 
 
 @dataclass(frozen=True)
@@ -31,11 +50,19 @@ class Language:
     direction: str  # "ltr" or "rtl"
     plural_forms: str  # the gettext Plural-Forms header
     is_source: bool = False
+    like: str | None = None  # a language CLDR lacks: the tag whose formats it borrows
+    interface: str | None = None  # a language CLDR lacks: Material's interface language for it
 
     @property
     def locale(self) -> Locale:
-        """The Babel locale, for dates, numbers, names and plurals."""
-        return Locale.parse(self.tag, sep="-")
+        """The Babel locale for dates, numbers, names and list patterns: the language's own, or
+        for a language CLDR lacks, that of the language it is `like`."""
+        return Locale.parse(self.like or self.tag, sep="-")
+
+    @property
+    def has_cldr(self) -> bool:
+        """Whether Babel's CLDR data describes this language itself."""
+        return self.like is None
 
     @property
     def is_rtl(self) -> bool:
@@ -74,7 +101,15 @@ def parse_locale(tag: str) -> Locale:
     except (ValueError, UnknownLocaleError, TypeError):
         close = closest_codes(str(tag))
         hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
-        raise LanguageError(f"unknown language code '{tag}'", hint=hint or "use a code like es, pt-br, ht, zh-hans, vi, ar") from None
+        hint = (hint or "use a code like es, pt-br, ht, zh-hans, vi, ar.") + " " + UNKNOWN_CODE_HINT
+        raise LanguageError(f"unknown language code '{tag}'", hint=hint) from None
+
+
+UNKNOWN_CODE_HINT = (
+    "If it is a language CLDR lacks (like Hmong, hmn), tell kyr what Babel would have said: kyr new-language CODE"
+    " --name OWN-NAME --english-name NAME --direction ltr|rtl --plural-forms 'nplurals=1; plural=0;'"
+    " --like LANGUAGE-FOR-DATES --interface MATERIAL-LANGUAGE (see kyr new-language --help)"
+)
 
 
 def closest_codes(text: str, n: int = 3) -> list[str]:
@@ -115,6 +150,11 @@ def _names_to_codes() -> dict[str, str]:
     return names
 
 
+def babel_knows(tag: str) -> bool:
+    """Whether Babel has locale data for the BCP 47 `tag` (so no facts need declaring for it)."""
+    return _has_data(tag.replace("-", "_"))
+
+
 @functools.lru_cache(maxsize=None)
 def _has_data(code: str) -> bool:
     try:
@@ -124,13 +164,26 @@ def _has_data(code: str) -> bool:
     return True
 
 
-def make_language(code: str, *, tag: str | None = None, is_source: bool = False) -> Language:
-    """Describe the language `code` (its tag defaults to the code in BCP 47 case) from Babel's data."""
+def make_language(code: str, *, tag: str | None = None, is_source: bool = False, facts: LanguageFacts | None = None) -> Language:
+    """Describe the language `code` (its tag defaults to the code in BCP 47 case) from Babel's data,
+    or from `facts` for a language CLDR lacks."""
     tag = tag or tag_from_code(code)
+    if facts is not None:
+        return Language(
+            code=code, tag=tag, name=facts.name, english_name=facts.english_name, direction=facts.direction,
+            plural_forms=facts.plural_forms, is_source=is_source, like=facts.like, interface=facts.interface,
+        )
     locale = parse_locale(tag)
     subtags = tag.split("-")
     own_language = locale.languages.get(subtags[0]) or locale.display_name
     name = own_language
+    regional = f"{locale.language}_{locale.territory}" if locale.territory else None
+    if regional and regional in locale.languages and regional in Locale("en").languages:
+        # CLDR names some regional varieties outright: fa-AF is "دری" (Dari), not "Persian (Afghanistan)".
+        return Language(
+            code=code, tag=tag, name=_capitalised(locale.languages[regional]), english_name=Locale("en").languages[regional],
+            direction=locale.text_direction, plural_forms=get_plural(locale).plural_forms, is_source=is_source,
+        )
     if locale.script and len(subtags) > 1 and len(subtags[1]) == 4:
         name = f"{own_language} ({locale.scripts.get(locale.script, locale.script)})"
     elif locale.territory and any(len(s) == 2 and s.isupper() for s in subtags[1:]):
@@ -151,6 +204,10 @@ def make_language(code: str, *, tag: str | None = None, is_source: bool = False)
     )
 
 
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
 def read_site_languages(mkdocs_yml: Path | str) -> list[Language]:
     """The languages configured in `mkdocs.yml`, the source (default) language first."""
     mkdocs_yml = Path(mkdocs_yml)
@@ -168,15 +225,90 @@ def read_site_languages(mkdocs_yml: Path | str) -> list[Language]:
     if not entries:
         raise ConfigError("no languages configured", path=mkdocs_yml, key="plugins.i18n.languages")
     tags = (kyr or {}).get("lang_tags") or {}
+    facts = (kyr or {}).get(FACTS_KEY) or {}
+    lines = None
+    if facts:
+        located = parse_yaml(text, path=mkdocs_yml, error=ConfigError)
+        index = next(i for i, p in enumerate(located.data.get("plugins") or []) if isinstance(p, dict) and "kyr" in p)
+        lines = {key: located.line_of(("plugins", index, "kyr", FACTS_KEY) + key) for key in _fact_key_paths(facts)}
+    return site_languages(
+        [(entry.get("locale"), bool(entry.get("default"))) for entry in entries], tags, facts, path=mkdocs_yml, lines=lines,
+    )
+
+
+def site_languages(entries: list[tuple[str, bool]], lang_tags: dict, facts: dict, *, path: Path | str, lines: dict | None = None) -> list[Language]:
+    """The `Language` of each `(code, is_default)` entry of mkdocs.yml, the source language first.
+
+    `lang_tags` and `facts` are the kyr plugin's `lang_tags` and `languages_without_cldr` options;
+    the facts are validated here, once, with errors naming `path`, the line (from `lines`, keyed by
+    key path under `languages_without_cldr`) and the key."""
+    declared = parse_language_facts(facts, path=path, lines=lines or {})
     languages = []
-    for entry in entries:
-        code = entry.get("locale")
+    for code, is_default in entries:
         try:
-            languages.append(make_language(code, tag=tags.get(code), is_source=bool(entry.get("default"))))
+            languages.append(make_language(code, tag=lang_tags.get(code), is_source=is_default, facts=declared.get(code)))
         except LanguageError as exc:
-            raise LanguageError(exc.message, path=mkdocs_yml, key="plugins.i18n.languages", hint=exc.hint) from None
+            raise LanguageError(exc.message, path=path, key="plugins.i18n.languages", hint=exc.hint) from None
     languages.sort(key=lambda lang: not lang.is_source)
     return languages
+
+
+def _fact_key_paths(facts) -> list[tuple]:
+    paths = [()]
+    if isinstance(facts, dict):
+        for code, value in facts.items():
+            paths.append((code,))
+            if isinstance(value, dict):
+                paths += [(code, key) for key in value]
+    return paths
+
+
+_PLURAL_FORMS_RE = re.compile(r"^\s*nplurals\s*=\s*[1-6]\s*;\s*plural\s*=\s*[-+*/%<>=!&|?:()n0-9\s]+;?\s*$")
+_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z]{4})?$")
+
+
+def parse_language_facts(facts, *, path: Path | str, lines: dict | None = None) -> dict[str, LanguageFacts]:
+    """Validate the `languages_without_cldr` option: `{code: {name, english_name, direction,
+    plural_forms, like, interface}}`; raise `ConfigError` naming file, line and key with a hint."""
+    lines = lines or {}
+    base = f"plugins.kyr.{FACTS_KEY}"
+
+    def fail(key_path: tuple, message: str, hint: str) -> ConfigError:
+        key = base + "".join(f".{part}" for part in key_path)
+        return ConfigError(message, path=path, line=lines.get(key_path) or lines.get(key_path[:1]) or lines.get(()), key=key, hint=hint)
+
+    if not facts:
+        return {}
+    if not isinstance(facts, dict):
+        raise fail((), "expected a mapping of language codes to their facts", "write e.g. 'hmn: {name: Hmoob, english_name: Hmong, ...}'; kyr new-language writes it for you")
+    declared = {}
+    for code, value in facts.items():
+        if not isinstance(code, str) or not _CODE_RE.match(code):
+            raise fail((str(code),), f"'{code}' is not a language code", "use the lower-case ISO 639 code, like hmn")
+        if not isinstance(value, dict):
+            raise fail((code,), "expected the language's facts: " + ", ".join(FACT_NAMES), "run 'kyr new-language --help' for what each means")
+        missing = [name for name in FACT_NAMES if name not in value]
+        unknown = [name for name in value if name not in FACT_NAMES]
+        if unknown:
+            raise fail((code, unknown[0]), f"unknown key '{unknown[0]}'", "the keys are " + ", ".join(FACT_NAMES))
+        if missing:
+            raise fail((code,), "missing " + ", ".join(missing), "the keys are " + ", ".join(FACT_NAMES) + " (see 'kyr new-language --help')")
+        for name in FACT_NAMES:
+            if not isinstance(value[name], str) or not value[name].strip():
+                raise fail((code, name), f"expected text, got {value[name]!r}", "write the value as text, e.g. name: Hmoob")
+        if value["direction"] not in ("ltr", "rtl"):
+            raise fail((code, "direction"), f"expected ltr or rtl, got '{value['direction']}'", "ltr: left to right (like English); rtl: right to left (like Arabic)")
+        if not _PLURAL_FORMS_RE.match(value["plural_forms"]):
+            raise fail((code, "plural_forms"), f"'{value['plural_forms']}' is not a gettext plural rule", "write it as gettext does, e.g. 'nplurals=1; plural=0;' or 'nplurals=2; plural=(n != 1);'")
+        for name in ("like", "interface"):
+            if not babel_knows(tag_from_code(value[name])):
+                raise fail((code, name), f"Babel does not know the language '{value[name]}'", "name a language CLDR has, e.g. en, fr, th")
+        plural = value["plural_forms"].strip()
+        declared[code] = LanguageFacts(
+            name=value["name"].strip(), english_name=value["english_name"].strip(), direction=value["direction"],
+            plural_forms=plural if plural.endswith(";") else plural + ";", like=tag_from_code(value["like"]), interface=value["interface"],
+        )
+    return declared
 
 
 def _plugin_options(data: dict, name: str) -> dict | None:

@@ -134,6 +134,11 @@ def web_link(url: str) -> str:
     return f"[{shown}]({url})"
 
 
+def _own_name(language: Language) -> tuple[str, str] | None:
+    """(code, own name) of a language CLDR lacks, so lists of languages name it as its readers do."""
+    return None if language.has_cldr else (language.code, language.name)
+
+
 def _legal_partners(ctx: PlaceholderContext) -> str:
     _ = ctx.gettext
     locale = ctx.language.locale
@@ -146,7 +151,7 @@ def _legal_partners(ctx: PlaceholderContext) -> str:
         lines.append(f"    {hours}: {format_hours(partner.hours, locale, _)}")
         if partner.after_hours:
             lines.append(f"    {after_hours}")
-        lines.append(f"    {languages}: {join_list(language_names(partner.languages, locale), locale)}")
+        lines.append(f"    {languages}: {join_list(language_names(partner.languages, locale, own=_own_name(ctx.language)), locale)}")
         if partner.website:
             lines.append(f"    {website}: {web_link(partner.website)}")
         items.append("  \n".join(lines))
@@ -188,7 +193,7 @@ _RENDERERS: dict[str, Callable[[PlaceholderContext], str]] = {
     "clinic.hotline.name": lambda c: isolated(c.clinic.hotline.name),
     "clinic.hotline.phone": lambda c: phone_link(c.clinic.hotline.phone),
     "clinic.hotline.hours": lambda c: format_hours(c.clinic.hotline.hours, c.language.locale, c.gettext),
-    "clinic.interpreter_languages": lambda c: join_list(language_names(c.clinic.interpreter_languages, c.language.locale), c.language.locale),
+    "clinic.interpreter_languages": lambda c: join_list(language_names(c.clinic.interpreter_languages, c.language.locale, own=_own_name(c.language)), c.language.locale),
     "clinic.legal_partners": _legal_partners,
     "clinic.consulates": _consulates,
     "site.languages": _site_languages,

@@ -41,6 +41,11 @@ def test_browser_tags_that_mean_each_language():
     assert "fil" in by_tag["tl"]
 
 
+def test_dari_is_offered_to_phones_set_to_dari_or_persian():
+    dari = make_language("fa", tag="fa-AF")
+    assert browser_matches(dari, [*LANGUAGES, dari]) == ("fa-af", "prs", "fa")
+
+
 def test_client_data_names_the_page_language():
     data = client_data(LANGUAGES[1], [suggestion(lang, LANGUAGES, NullTranslations().gettext) for lang in LANGUAGES])
     assert data["current"] == "es" and [entry["code"] for entry in data["languages"]] == [l.code for l in LANGUAGES]

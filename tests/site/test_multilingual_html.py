@@ -27,9 +27,13 @@ def pages_of(site: Path, language) -> list[Path]:
 
 
 def test_every_page_has_lang_and_dir_of_its_language(built_site):
+    source = next(lang for lang in LANGUAGES if lang.is_source)
+    english = {p.relative_to(language_root(built_site, source.code)) for p in pages_of(built_site, source)}
+    assert len(english) >= 13
     for language in LANGUAGES:
         pages = pages_of(built_site, language)
-        assert len(pages) >= 13, f"{language.code}: only {len(pages)} pages"
+        missing = english - {p.relative_to(language_root(built_site, language.code)) for p in pages}
+        assert not missing, f"{language.code}: no {sorted(map(str, missing))}"
         for page in pages:
             html = page.read_text(encoding="utf-8")
             assert f'<html lang="{language.tag}"' in html, page

@@ -1,7 +1,8 @@
 """The fonts of the printables: which Noto families each language uses, where their files are, and
 the check that every character of every text is covered by them before anything is rendered.
 
-The families come from Debian's `fonts-noto-core` and `fonts-noto-cjk`, installed by
+The families come from Debian's `fonts-noto-core` (Latin, Cyrillic, Arabic with Naskh and Urdu's
+Nastaliq, Gurmukhi, Devanagari, Bengali, Ethiopic, Myanmar) and `fonts-noto-cjk`, installed by
 `scripts/install-system-deps.sh`; fontconfig finds their files, exactly as WeasyPrint will.
 """
 
@@ -34,11 +35,22 @@ LATIN = Family("Noto Sans", "fonts-noto-core")  # Latin (with Vietnamese), Greek
 
 # The second family for scripts Noto Sans does not cover, by ISO 15924 script code.
 SCRIPT_FAMILIES = {
-    "Arab": Family("Noto Naskh Arabic", "fonts-noto-core"),
+    "Arab": Family("Noto Naskh Arabic", "fonts-noto-core"),  # Arabic, Dari (fa-AF), Pashto
+    "Guru": Family("Noto Sans Gurmukhi", "fonts-noto-core"),  # Punjabi
+    "Deva": Family("Noto Sans Devanagari", "fonts-noto-core"),  # Hindi
+    "Beng": Family("Noto Sans Bengali", "fonts-noto-core"),  # Bengali
+    "Ethi": Family("Noto Sans Ethiopic", "fonts-noto-core"),  # Amharic, Tigrinya
+    "Mymr": Family("Noto Sans Myanmar", "fonts-noto-core"),  # Burmese (Unicode; never Zawgyi)
     "Hans": Family("Noto Sans CJK SC", "fonts-noto-cjk"),
     "Hant": Family("Noto Sans CJK TC", "fonts-noto-cjk"),
     "Kore": Family("Noto Sans CJK KR", "fonts-noto-cjk"),
     "Jpan": Family("Noto Sans CJK JP", "fonts-noto-cjk"),
+}
+
+# Languages whose readers expect another family than their script's: Urdu is read in Nastaliq.
+# Naskh stays after it, for the odd character Nastaliq lacks.
+LANGUAGE_FAMILIES = {
+    "ur": (Family("Noto Nastaliq Urdu", "fonts-noto-core"), SCRIPT_FAMILIES["Arab"]),
 }
 
 WEIGHTS = ("regular", "bold")
@@ -96,7 +108,11 @@ Locate = Callable[[str, "str | None"], "tuple[Path | None, int | None]"]
 
 
 def script_of(language: Language) -> str:
-    """The ISO 15924 script `language` is written in (`Latn`, `Arab`, `Hans`...), from Babel's data."""
+    """The ISO 15924 script `language` is written in (`Latn`, `Arab`, `Hans`...): its tag's script
+    subtag if it has one, else Babel's data (for a language CLDR lacks, that of the language it is like)."""
+    script = next((part.title() for part in language.tag.split("-")[1:] if len(part) == 4 and part.isalpha()), None)
+    if script:
+        return script
     locale = language.locale
     if locale.script:
         return locale.script
@@ -109,7 +125,10 @@ def script_of(language: Language) -> str:
 
 
 def families_for(language: Language) -> tuple[Family, ...]:
-    """Noto Sans, then the family for the language's own script if Noto Sans lacks it."""
+    """Noto Sans, then the family (or families) for the language's own script if Noto Sans lacks it."""
+    own = LANGUAGE_FAMILIES.get(language.tag.split("-")[0].lower())
+    if own:
+        return (LATIN, *own)
     extra = SCRIPT_FAMILIES.get(script_of(language))
     return (LATIN, extra) if extra else (LATIN,)
 

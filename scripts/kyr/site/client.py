@@ -20,6 +20,7 @@ BROWSER_ALIASES = {
     "zh-Hans": ("zh", "zh-CN", "zh-SG", "zh-MY"),
     "zh-Hant": ("zh-TW", "zh-HK", "zh-MO"),
     "tl": ("fil",),
+    "fa-AF": ("prs",),  # Dari's ISO 639-3 code, which a few systems send
 }
 
 

@@ -17,7 +17,8 @@ from ..catalogs import load_translations
 from ..coverage import CoverageReport, compute_coverage
 from ..clinic import Clinic, find_unconfirmed_promises, load_clinic, production_problems
 from ..errors import KyrError
-from ..languages import Language, make_language
+from ..languages import Language, make_language, site_languages
+from . import i18n_codes  # noqa: F401  (before mkdocs-static-i18n reads its languages: allows codes like hmn)
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
 from .. import deploy, escaping, headers, offline
@@ -41,6 +42,8 @@ class KyrPluginConfig(Config):
     """BCP 47 tag of a language whose folder code is not its full tag, e.g. `pt: pt-BR`."""
     material_fallbacks = config_options.Type(dict, default={})
     """Material interface language to use where Material has none for ours, e.g. `ht: fr`."""
+    languages_without_cldr = config_options.Type(dict, default={})
+    """Languages CLDR lacks, with what Babel would have said (see `kyr new-language --help`)."""
     print_materials = config_options.Type(bool, default=True)
     """Make the printable PDFs (red cards, posters, handout) in every language; needs `site_url`."""
 
@@ -96,12 +99,9 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is None:
             return {"en": make_language("en", is_source=True)}
-        languages = {}
-        for entry in i18n.config.languages:
-            if entry.locale == "null":
-                continue
-            languages[entry.locale] = make_language(entry.locale, tag=self.config.lang_tags.get(entry.locale), is_source=entry.default)
-        return languages
+        entries = [(entry.locale, entry.default) for entry in i18n.config.languages if entry.locale != "null"]
+        listed = site_languages(entries, self.config.lang_tags, self.config.languages_without_cldr, path=config.config_file_path or "mkdocs.yml")
+        return {lang.code: lang for lang in sorted(listed, key=lambda lang: [code for code, _ in entries].index(lang.code))}
 
     # -- per language ----------------------------------------------------------------------------
 

@@ -26,10 +26,12 @@ def _material_languages() -> frozenset[str]:
 
 
 def material_language(language: Language, fallbacks: dict) -> str:
-    """The Material interface translation used for `language`: its own, the closest, or a chosen fallback."""
+    """The Material interface translation used for `language`: its own, the closest, the `interface`
+    declared for a language CLDR lacks, or a chosen fallback."""
     available = _material_languages()
     base = language.tag.split("-")[0]
     candidates = [language.tag, language.code, f"{base}-{language.tag.split('-')[1]}" if "-" in language.tag else base]
+    candidates.append(language.interface or "")
     candidates.append(fallbacks.get(language.code, ""))
     candidates.append(base)
     return next((c for c in candidates if c and c in available), "en")
