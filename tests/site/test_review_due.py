@@ -35,7 +35,7 @@ def test_an_overdue_page_and_its_translation_show_the_review_line_and_the_status
     assert result.returncode == 0, result.stderr
     built = site / "site"
     english = (built / "old" / "index.html").read_text(encoding="utf-8")
-    line = '<p class="kyr-review-due" role="note" lang="en" dir="ltr">These facts were last checked on January 15, 2020, more than 3 months ago.</p>'
+    line = '<div class="kyr-review-due" role="note"><p lang="en" dir="ltr">These facts were last checked on January 15, 2020, more than 3 months ago.</p></div>'
     assert line in english
     # The Spanish page has no date of its own: it inherits the English one. Its catalog does not
     # translate the line yet, so it is marked as English.

@@ -121,10 +121,16 @@ def _letter_class(letter: str) -> str:
     return "[" + re.escape(letter + letter.upper() + "".join(same)) + _INVISIBLE_CLASS + "]"
 
 
-_SKELETON = dict(zip(
-    "аеорсухіјѕԁһԛԝүӏɑɡɩոսАВЕКМНОРСТУХІЈЅԌԚԜαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdhqwyladgnunabekmhopctyxijsgqwabeikvoptuxabezhikmnoptyx",
-))
+# The Latin letter each look-alike imitates (for spotting a spoofed top-level domain, "gоv").
+_SKELETON = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ү": "y", "ӏ": "l", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ո": "n",
+    "ս": "u", "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c",
+    "Т": "t", "У": "y", "Х": "x", "І": "i", "Ј": "j", "Ѕ": "s", "Ԍ": "g", "Ԛ": "q", "Ԝ": "w",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
+    "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+}
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%'" + _LOOK + r"]"
 _TLD_RE = "(?:" + "|".join("".join(_letter_class(c) for c in tld) for tld in _TLDS) + ")"
