@@ -81,6 +81,20 @@ def extract_template(project_dir: Path) -> Catalog:
     return template
 
 
+def keep_unchanged_date(template: Catalog, previous_path: Path) -> None:
+    """Give `template` the creation date of the template at `previous_path` when its messages are the
+    same: a date that changes on every run would rewrite every catalog, and conflict in every branch."""
+    if not previous_path.is_file():
+        return
+    previous = read_catalog(previous_path)
+
+    def messages(catalog: Catalog) -> list:
+        return sorted((str(m.id), str(m.context), tuple(sorted({path for path, _line in m.locations})), " ".join(" ".join(m.auto_comments).split())) for m in catalog if m.id)
+
+    if messages(previous) == messages(template):
+        template.creation_date = previous.creation_date
+
+
 def write_catalog(catalog: Catalog, path: Path, *, template: bool = False) -> None:
     """Write `catalog` to `path` atomically, sorted, without line numbers that churn diffs."""
     from babel.messages.pofile import write_po

@@ -183,11 +183,12 @@ def cmd_new_language(args) -> int:
 
 def cmd_catalogs(args) -> int:
     """Extract translatable strings into translations/messages.pot and update every language's .po."""
-    from .catalogs import TEMPLATE_NAME, catalog_path, extract_template, update_catalog, write_catalog
+    from .catalogs import TEMPLATE_NAME, catalog_path, extract_template, keep_unchanged_date, update_catalog, write_catalog
     from .languages import read_site_languages
 
     project = args.project
     template = extract_template(project)
+    keep_unchanged_date(template, project / "translations" / TEMPLATE_NAME)
     write_catalog(template, project / "translations" / TEMPLATE_NAME, template=True)
     languages = [lang for lang in read_site_languages(project / "mkdocs.yml") if not lang.is_source]
     for language in languages:
