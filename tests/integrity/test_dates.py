@@ -45,3 +45,9 @@ def test_the_found_span_covers_the_whole_date():
     text = "Un memorando del 12 de mayo de 2025 se hizo público."
     (found,) = find_dates(text, "es")
     assert text[found.start:found.end] == "12 de mayo de 2025"
+
+
+@pytest.mark.parametrize("text, key", [("В мае 2025 года.", "2025-05"), ("В июне 2025 года.", "2025-06"), ("В июле 2025 года.", "2025-07")])
+def test_russian_months_in_the_prepositional_case_are_dates(text, key):
+    # "июнь"/"июня" share only three letters, too short a stem to guess the other cases from.
+    assert [d.key for d in find_dates(text, "ru")] == [key]

@@ -24,7 +24,7 @@ EXTRA_MONTH_NAMES: dict[str, dict[int, tuple[str, ...]]] = {
         1: ("janvye",), 2: ("fevriye",), 3: ("mas",), 4: ("avril",), 5: ("me",), 6: ("jen",),
         7: ("jiyè", "jiye"), 8: ("out",), 9: ("septanm",), 10: ("oktòb", "oktob"), 11: ("novanm",), 12: ("desanm",),
     },
-    "ru": {5: ("мае",)},
+    "ru": {5: ("мае",), 6: ("июне",), 7: ("июле",)},  # stems under 4 letters are not guessed
 }
 
 _DAY = r"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])(?:er|ᵉʳ|º|ª|st|nd|rd|th|\.(?=\s)|日|일)?(?!\d)"
