@@ -119,3 +119,23 @@ def test_the_help_documents_every_fact(capsys):
 def test_materials_interface_is_the_declared_one():
     facts = LanguageFacts("Hmoob", "Hmong", "ltr", "nplurals=1; plural=0;", "en", "fr")
     assert material_language(make_language("hmn", facts=facts), {}) == "fr"
+
+
+def test_a_translation_into_a_language_cldr_lacks_is_checked_and_stamped_with_the_like_languages_dates(tmp_path, capsys):
+    from translation_sites import with_fingerprint
+
+    site = _site(tmp_path)
+    english = "---\ntitle: Home\n---\n\nSince January 20, 2025, call 1-800-898-7180.\n"
+    (site / "docs" / "en" / "index.md").write_text(english, encoding="utf-8")
+    assert main(["new-language", "hmn", "--project", str(site), *HMONG]) == 0
+    page = site / "docs" / "hmn" / "index.md"
+    page.parent.mkdir(parents=True)
+    translated = "---\ntitle: Tsev\ntranslation:\n  status: machine\n  by: Machine draft, not yet reviewed by a person\n  source: FINGERPRINT\n---\n\nTxij li January 20, 2025, hu 1-800-898-7180.\n"
+    page.write_text(with_fingerprint(translated, english), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--strict", "--project", str(site)]) == 0, capsys.readouterr().out
+    page.write_text(with_fingerprint(translated.replace("January 20", "January 21"), english), encoding="utf-8")
+    assert main(["check", "--project", str(site)]) == 1
+    assert "date" in capsys.readouterr().out
+    page.write_text(translated.replace("FINGERPRINT", "sha256:000000000000"), encoding="utf-8")
+    assert main(["stamp", str(page), "--project", str(site)]) == 0

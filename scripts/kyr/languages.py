@@ -54,10 +54,15 @@ class Language:
     interface: str | None = None  # a language CLDR lacks: Material's interface language for it
 
     @property
+    def format_tag(self) -> str:
+        """The tag whose CLDR data says how this language writes dates and numbers: its own, or for
+        a language CLDR lacks, that of the language it is `like`."""
+        return self.like or self.tag
+
+    @property
     def locale(self) -> Locale:
-        """The Babel locale for dates, numbers, names and list patterns: the language's own, or
-        for a language CLDR lacks, that of the language it is `like`."""
-        return Locale.parse(self.like or self.tag, sep="-")
+        """The Babel locale for dates, numbers, names and list patterns (see `format_tag`)."""
+        return Locale.parse(self.format_tag, sep="-")
 
     @property
     def has_cldr(self) -> bool:

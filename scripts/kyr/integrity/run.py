@@ -117,7 +117,7 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
     findings += compare_promises(source.page, page, source_path=source_path, lacking=lacking)
     aligned = sections_match(source.doc, doc)
     src_facts = list(source.facts(None)[0])
-    tr_facts, odd = document_facts(doc, language.tag)
+    tr_facts, odd = document_facts(doc, language.format_tag)
     if aligned:
         section_lines = {section.index: section.line for section in doc.sections}
     else:
@@ -129,7 +129,7 @@ def check_translation(source: _Read, translation: _Read, language: Language, *, 
         if isinstance(src_value, str) and isinstance(tr_value, str):
             tr_line = page.front_matter.line_of((key,)) or 1
             src_facts += field_facts(src_value, source.page.front_matter.line_of((key,)) or 1, section, None)[0]
-            more, more_odd = field_facts(tr_value, tr_line, section, language.tag)
+            more, more_odd = field_facts(tr_value, tr_line, section, language.format_tag)
             tr_facts += more
             odd += more_odd
             section_lines[section] = tr_line
@@ -281,7 +281,7 @@ def check_project(
             findings.append(_unreadable(exc, shown))
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        findings += check_catalog(catalog, shown, language.tag, termbase=termbase_for(code), allowed_marks=characters.allowed_marks(language.code, language.is_rtl))
+        findings += check_catalog(catalog, shown, language.format_tag, termbase=termbase_for(code), allowed_marks=characters.allowed_marks(language.code, language.is_rtl))
         findings += check_plural_forms(catalog, text, shown, language.plural_forms)
         findings += check_quotes(text, shown)
     return CheckReport(tuple(sorted(findings, key=sort_key)), files)
