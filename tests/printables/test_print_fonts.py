@@ -24,7 +24,6 @@ LANGUAGES = read_site_languages(ROOT / "mkdocs.yml")
         ("pt", "pt-BR", None),
         ("pa", None, "Noto Sans Gurmukhi"),
         ("hi", None, "Noto Sans Devanagari"),
-        ("ur", None, "Noto Nastaliq Urdu, Noto Naskh Arabic"),
         ("bn", None, "Noto Sans Bengali"),
         ("fa", "fa-AF", "Noto Naskh Arabic"),
         ("ps", None, "Noto Naskh Arabic"),
@@ -34,11 +33,15 @@ LANGUAGES = read_site_languages(ROOT / "mkdocs.yml")
         ("my", None, "Noto Sans Myanmar"),
         ("uk", None, None),
     ],
-    ids=["ar", "zh-hans", "zh-hant", "ko", "vi", "ru", "pt", "pa", "hi", "ur", "bn", "fa-AF", "ps", "so", "am", "ti", "my", "uk"],
+    ids=["ar", "zh-hans", "zh-hant", "ko", "vi", "ru", "pt", "pa", "hi", "bn", "fa-AF", "ps", "so", "am", "ti", "my", "uk"],
 )
 def test_each_script_gets_its_noto_family_after_noto_sans(code, tag, second):
     names = [family.name for family in families_for(make_language(code, tag=tag))]
     assert names == ["Noto Sans"] + (second.split(", ") if second else [])
+
+
+def test_urdu_is_set_in_nastaliq_first_with_naskh_and_noto_sans_behind():
+    assert [family.name for family in families_for(make_language("ur"))] == ["Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans"]
 
 
 def test_a_language_cldr_lacks_takes_the_script_of_its_tag_or_of_the_language_it_is_like():

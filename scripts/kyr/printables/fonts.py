@@ -48,7 +48,9 @@ SCRIPT_FAMILIES = {
 }
 
 # Languages whose readers expect another family than their script's: Urdu is read in Nastaliq.
-# Naskh stays after it, for the odd character Nastaliq lacks.
+# Naskh stays after it, for the odd character Nastaliq lacks. These come before Noto Sans: the
+# first family sets the line's metrics, and Noto Sans's, added to Nastaliq's tall ink, made every
+# Urdu line too tall for the card's boxes at any size.
 LANGUAGE_FAMILIES = {
     "ur": (Family("Noto Nastaliq Urdu", "fonts-noto-core"), SCRIPT_FAMILIES["Arab"]),
 }
@@ -125,10 +127,11 @@ def script_of(language: Language) -> str:
 
 
 def families_for(language: Language) -> tuple[Family, ...]:
-    """Noto Sans, then the family (or families) for the language's own script if Noto Sans lacks it."""
+    """Noto Sans, then the family (or families) for the language's own script if Noto Sans lacks it;
+    for a language of `LANGUAGE_FAMILIES`, its own families first, then Noto Sans."""
     own = LANGUAGE_FAMILIES.get(language.tag.split("-")[0].lower())
     if own:
-        return (LATIN, *own)
+        return (*own, LATIN)
     extra = SCRIPT_FAMILIES.get(script_of(language))
     return (LATIN, extra) if extra else (LATIN,)
 
