@@ -20,9 +20,9 @@ from ..errors import KyrError
 from ..languages import Language, make_language
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
-from .. import headers, offline
+from .. import headers, offline, sitebuild
 from ..links import decorate_links
-from . import banners, client, status, theme
+from . import banners, client, search, status, theme
 from . import printing
 from .material_strings import translated_material_strings
 
@@ -41,7 +41,8 @@ class KyrPluginConfig(Config):
     material_fallbacks = config_options.Type(dict, default={})
     """Material interface language to use where Material has none for ours, e.g. `ht: fr`."""
     print_materials = config_options.Type(bool, default=True)
-    """Make the printable PDFs (red cards, posters, handout) in every language; needs `site_url`."""
+    """Make the printable PDFs (red cards, posters, handout) in every language; needs `site_url`.
+    `KYR_PRINT_MATERIALS=0` turns them off for one run (`kyr serve` without `--print`)."""
 
 
 class KyrPlugin(BasePlugin[KyrPluginConfig]):
@@ -56,14 +57,19 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         self._client_languages: list | None = None
         self.coverage: CoverageReport | None = None
         self.print_session: printing.PrintSession | None = None
+        self.only_language: str | None = None  # `KYR_LANGUAGE`: this process builds one language
+        self._source_index: bytes | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
     def on_config(self, config):
         if self.clinic is None:  # the first language's build validates everything once
             self._load(config)
-        if self.print_session is None and self.config.print_materials:  # PDFs render while pages build
-            self.print_session = printing.start_session(config, self.clinic, self.languages, self.project_dir, self.config.translations_dir)
+            self._choose_only_language(config)
+        if self.print_session is None and self._print_materials():  # PDFs render while pages build
+            self.print_session = printing.start_session(
+                config, self.clinic, self.languages, self.project_dir, self.config.translations_dir, only=self.only_language
+            )
         # Material's search plugin renders partials/language.html from `config` alone, before on_env.
         language = self.current_language(config)
         config.theme["kyr_lang_tag"] = language.tag
@@ -74,7 +80,41 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         except KyrError as exc:
             raise PluginError(str(exc)) from None
         config.theme["kyr_material_strings"] = translated_material_strings(self.translations.pgettext)
+        # Each language's search index holds its pages only, with Material's settings for that
+        # language; the search plugin fills them in from partials/language.html, right after us.
+        search.reset_language_settings(config, language)
         return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n has made the language menu
+    def _on_config_menu(self, config):
+        # Pages get BCP 47 tags in on_page_context; the 404 page, built before any page, gets them
+        # here. mkdocs-static-i18n sets each page's menu as an attribute, which Jinja reads before
+        # the item: drop the previous language's last page's, so the 404 page links to each home.
+        getattr(config.extra, "__dict__", {}).pop("alternate", None)
+        theme.tag_alternates(config.extra.get("alternate") or [], self.languages)
+        return config
+
+    on_config = CombinedEvent(on_config, _on_config_menu)
+
+    def _print_materials(self) -> bool:
+        return self.config.print_materials and os.environ.get(sitebuild.PRINT_ENV, "1") != "0"
+
+    def _choose_only_language(self, config) -> None:
+        """`KYR_LANGUAGE=es` (set by `kyr build` and `kyr serve`): build that language alone."""
+        code = os.environ.get(sitebuild.LANGUAGE_ENV) or None
+        if code is None:
+            return
+        if code not in self.languages:
+            raise PluginError(
+                f"{sitebuild.LANGUAGE_ENV}={code}: not a language of this site; "
+                f"hint: one of {', '.join(self.languages)} (plugins.i18n.languages in mkdocs.yml)"
+            )
+        self.only_language = code
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            # mkdocs-static-i18n starts with the default language unless one is already chosen;
+            # its other languages are skipped in on_post_build (see on_post_build).
+            i18n.current_language = code
 
     def _load(self, config) -> None:
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -211,11 +251,29 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         else:
             theme.move_404(site_dir, language.code, self._source_404)
         # The deploy headers and the offline worker sit at the site's root. Each language's build
-        # rewrites the worker, so the last one built lists every language.
-        headers.write_headers_file(site_dir)
-        offline.write_worker(site_dir, list(self.languages.values()))
+        # rewrites the worker, so the last one built lists every language. A one-language build
+        # leaves both to `kyr build`, which writes them once over the assembled site.
+        if self.only_language is None:
+            headers.write_headers_file(site_dir)
+            offline.write_worker(site_dir, list(self.languages.values()))
         if self.print_session is not None:
             printing.publish(self.print_session, language, config.site_dir)
+        if self.only_language is not None:
+            i18n = config.plugins.get("i18n")
+            if i18n is not None:
+                i18n.building = True  # mkdocs-static-i18n then builds no other language
+
+    @event_priority(-50)  # after the search plugin has written this language's index
+    def _on_post_build_search(self, config):
+        language = self.current_language(config)
+        self._source_index = search.move_index(Path(config.site_dir), language) or self._source_index
+
+    @event_priority(-200)  # after mkdocs-static-i18n, which merges every language into the root index
+    def _on_post_build_restore(self, config):
+        if self.current_language(config).is_source and self._source_index is not None:
+            search.restore_source_index(Path(config.site_dir), self._source_index)
+
+    on_post_build = CombinedEvent(on_post_build, _on_post_build_search, _on_post_build_restore)
 
     def on_build_error(self, *, error):
         if self.print_session is not None:
