@@ -185,6 +185,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
 
     def on_env(self, env, config, files):
         language = self.current_language(config)
+        env.bytecode_cache = theme.bytecode_cache(self.project_dir)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language

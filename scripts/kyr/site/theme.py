@@ -9,6 +9,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 from ..errors import KyrError
 from ..formatting import format_review_date
 from ..pages import read_page
@@ -58,6 +60,15 @@ def tag_alternates(alternates: list[dict], languages: dict[str, Language]) -> No
     tags = {code: lang.tag for code, lang in languages.items()}
     for alternate in alternates:
         alternate["lang"] = tags.get(alternate.get("lang"), alternate.get("lang"))
+
+
+def bytecode_cache(project_dir: Path) -> FileSystemBytecodeCache:
+    """Compiled templates kept in `.cache/jinja/`: each language's build (and each rebuild under
+    `mkdocs serve`) would otherwise compile Material's templates again. Jinja recompiles a
+    template whose source changed, and writes each file atomically."""
+    folder = Path(project_dir) / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def read_if_exists(path: Path) -> bytes | None:
