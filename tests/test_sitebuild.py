@@ -190,3 +190,11 @@ def test_relocated_index_addresses_are_relative_to_the_language_folder():
 def test_first_error_lines_show_what_mkdocs_said():
     output = "INFO    -  Building\nWARNING -  Doc file 'x.md' contains a link\nAborted with 1 warnings in strict mode!\n"
     assert first_error_lines(output) == ["WARNING -  Doc file 'x.md' contains a link", "Aborted with 1 warnings in strict mode!"]
+
+
+@pytest.mark.parametrize(("code", "expected"), [("es", "es"), ("pt", "pt"), ("ar", "ar"), ("ko", "ko"), ("en", "en"), ("zh-hans", "en"), ("ht", "en"), ("tl", "en")])
+def test_each_language_index_uses_its_own_stemmer_or_english(code, expected):
+    from kyr.languages import make_language
+    from kyr.site.search import stemmer_language
+
+    assert stemmer_language(make_language(code, tag="pt-BR" if code == "pt" else None)) == expected

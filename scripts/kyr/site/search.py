@@ -29,19 +29,17 @@ def _lunr_languages() -> frozenset[str]:
     return frozenset(n.removeprefix("lunr.").removesuffix(".min.js") for n in names if n.startswith("lunr.") and n.endswith(".min.js")) | {"en"}
 
 
-def stemmer_language(language: Language) -> str | None:
-    """The lunr language (stemmer and stop words) for `language`'s index: its own where Material
-    ships one; otherwise None, leaving Material's default for the interface language. Chinese
-    keeps Material's default: its words are split at build time (jieba) instead."""
+def stemmer_language(language: Language) -> str:
+    """The lunr language (stemmer and stop words) of `language`'s index: its own where Material
+    ships one, otherwise English, lunr's built-in, which needs no extra download. Chinese uses
+    English too, as Material does: its words are split when the site is built (jieba)."""
     base = language.tag.split("-")[0].lower()
-    if base == "zh" or base not in _lunr_languages():
-        return None
-    return base
+    return base if base != "zh" and base in _lunr_languages() else "en"
 
 
 def reset_language_settings(config, language: Language) -> None:
-    """Set Material's search plugin for the language being built: `lang` its own stemmer (see
-    `stemmer_language`), `pipeline` Material's default for it.
+    """Set Material's search plugin for the language being built: `lang` its stemmer alone (see
+    `stemmer_language`), `pipeline` Material's default for that language.
 
     The plugin fills both from partials/language.html only while they are empty, so after the
     first language of a single-process build every language would keep the first one's. Values
@@ -55,7 +53,7 @@ def reset_language_settings(config, language: Language) -> None:
             original = (plugin.config.lang, plugin.config.pipeline)
             setattr(plugin, _ORIGINAL, original)
         lang, pipeline = original
-        if lang is None and stemmer_language(language):
+        if lang is None:
             lang = [stemmer_language(language)]
         plugin.config.lang, plugin.config.pipeline = lang, pipeline
 
