@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from ..languages import Language
 INDEX = Path("search") / "search_index.json"
 _SEARCH_PLUGINS = ("material/search", "search")
 _ORIGINAL = "_kyr_original_settings"
+_NO_SEGMENTER = object()
+_segmenter = _NO_SEGMENTER  # Material's jieba module, as it imported it
 
 
 @functools.cache  # Material's files do not change during a build
@@ -56,6 +59,21 @@ def reset_language_settings(config, language: Language) -> None:
         if lang is None:
             lang = [stemmer_language(language)]
         plugin.config.lang, plugin.config.pipeline = lang, pipeline
+        _segment_chinese_only_for(plugin, language)
+
+
+def _segment_chinese_only_for(plugin, language: Language) -> None:
+    # Material splits Chinese characters into words (jieba) wherever they appear, in every
+    # language's pages; loading jieba's dictionary takes seconds in each language's build. Outside
+    # Chinese, the only Chinese text is the language's own name (the status page), which needs no
+    # splitting to be found.
+    global _segmenter
+    module = sys.modules.get(type(plugin).__module__)
+    if module is None or not hasattr(module, "jieba"):
+        return
+    if _segmenter is _NO_SEGMENTER:
+        _segmenter = module.jieba
+    module.jieba = _segmenter if language.tag.split("-")[0].lower() == "zh" else None
 
 
 def relocate_index(data: dict, folder: str) -> dict:
