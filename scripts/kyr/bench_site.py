@@ -62,6 +62,14 @@ def write_vanilla_config(project: Path) -> Path:
     plugins = {next(iter(p)) if isinstance(p, dict) else p: (p[next(iter(p))] if isinstance(p, dict) else {}) for p in ours.get("plugins", [])}
     i18n = dict(plugins.get("i18n") or {})
     i18n["reconfigure_search"] = True  # the plugin's default: every language's stemmer in one index
+    # Material's interface language per language, as a plain site would pick it: the language's own
+    # translation if Material has one, else English (Material has none for Haitian Creole).
+    languages = []
+    for entry in i18n.get("languages") or []:
+        entry = dict(entry)
+        entry.setdefault("theme", {"language": material_language(entry.get("locale", "en"))})
+        languages.append(entry)
+    i18n["languages"] = languages
     config = {
         "site_name": ours.get("site_name", "Vanilla"),
         "site_url": ours.get("site_url"),
@@ -71,9 +79,23 @@ def write_vanilla_config(project: Path) -> Path:
         "markdown_extensions": ours.get("markdown_extensions", []),
         "plugins": [{"search": plugins.get("search") or {}}, {"i18n": i18n}],
     }
+    # The letter builder's pages name our template; vanilla gets Material's page template under that name.
+    templates = project / "vanilla-overrides"
+    templates.mkdir(exist_ok=True)
+    (templates / "letter-builder.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    config["theme"]["custom_dir"] = "vanilla-overrides"
     path = project / "vanilla.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def material_language(code: str) -> str:
+    from importlib import resources
+
+    folder = resources.files("material") / "templates" / "partials" / "languages"
+    available = {entry.name.removesuffix(".html") for entry in folder.iterdir()}
+    tag = code.split("-")[0] + ("-" + code.split("-")[1].title() if "-" in code else "")
+    return next((c for c in (tag, code, code.split("-")[0]) if c in available), "en")
 
 
 def _environment() -> dict[str, str]:

@@ -191,7 +191,7 @@ def build_language(project: Path, language: Language, cache: Path, stamp: str, *
     start = time.perf_counter()
     if output.is_dir() and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8").strip() == stamp:
         return LanguageResult(language, output, True, time.perf_counter() - start)
-    scratch = cache / f".{language.code}.building"
+    scratch = cache / f".{language.code}.{os.getpid()}.building"  # two builds at once never share one
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -18,10 +17,9 @@ from mkdocs.exceptions import PluginError
 from ..clinic import Clinic
 from ..errors import KyrError
 from ..languages import Language
+from ..printables import PrintReport, PrintSession, PrintSettings
+from ..printables.qr import require_site_url
 from ..yamlfile import load_config_yaml
-
-if TYPE_CHECKING:  # the print modules (WeasyPrint, fonts) load only when a build makes PDFs
-    from ..printables import PrintReport, PrintSession
 
 log = logging.getLogger("mkdocs.plugins.kyr")
 
@@ -54,9 +52,6 @@ def start_session(
     config, clinic: Clinic, languages: dict[str, Language], project_dir: Path, translations_dir: str, only: str | None = None
 ) -> PrintSession:
     """Prepare the print materials of every built language (or of `only`) and start rendering what is not cached."""
-    from ..printables import PrintSession, PrintSettings
-    from ..printables.qr import require_site_url
-
     config_file = Path(config.config_file_path or project_dir / "mkdocs.yml")
     try:
         site_url = require_site_url(configured_site_url(config_file), path=config_file)
