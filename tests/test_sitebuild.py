@@ -23,6 +23,8 @@ PAGES = {
     "en/index.md": "---\ntitle: Home\n---\n\nCall {{ clinic.name }}. Rights at home.\n",
     "en/about.md": "---\ntitle: About\n---\n\nWho made this site: volunteers.\n",
     "en/rights/index.md": "---\ntitle: Rights\n---\n\nYour rights, in short.\n",
+    # Placeholders of the print materials render even in a build that makes no PDF.
+    "en/print.md": "---\ntitle: Print\n---\n\n{{ print.materials }}\n",
     "es/index.md": "---\ntitle: Inicio\n---\n\nLlame a {{ clinic.name }}. Derechos en casa.\n",
     "es/about.md": "---\ntitle: Acerca\n---\n\nQuién hizo este sitio: voluntarios.\n",
     "ar/index.md": "---\ntitle: الرئيسية\n---\n\nاتصل بـ {{ clinic.name }}.\n",

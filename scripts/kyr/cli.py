@@ -225,7 +225,7 @@ def cmd_serve(args) -> int:
 
     languages = read_site_languages(args.project / "mkdocs.yml")
     (language,) = choose_languages(languages, [args.lang or next(lang.code for lang in languages if lang.is_source)])
-    env = build_environment(language, print_materials=args.print)
+    env = build_environment(language, print_materials=args.print, preview=True)
     if not args.quiet:
         print(f"Previewing {language.english_name} ({language.code}): open http://{args.dev_addr}/{language.folder}", flush=True)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(args.project / "mkdocs.yml"), "--dev-addr", args.dev_addr]

@@ -41,6 +41,7 @@ from .yamlfile import load_config_yaml
 
 LANGUAGE_ENV = "KYR_LANGUAGE"  # the one language a build makes (read by the kyr plugin)
 PRINT_ENV = "KYR_PRINT_MATERIALS"  # "0": no print materials in this build (read by the kyr plugin)
+PREVIEW_ENV = "KYR_PREVIEW"  # "1": `kyr serve`; print materials are made after each build, never delaying it
 CACHE_FOLDER = Path(".cache") / "site"
 SITEMAP = "sitemap.xml"
 # What else a language's pages depend on, besides its pages, the source pages and kyr itself.
@@ -174,9 +175,11 @@ def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
 
 
-def build_environment(language: Language, *, print_materials: bool | None = None) -> dict[str, str]:
+def build_environment(language: Language, *, print_materials: bool | None = None, preview: bool = False) -> dict[str, str]:
     env = dict(os.environ)
     env[LANGUAGE_ENV] = language.code
+    if preview:
+        env[PREVIEW_ENV] = "1"
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     if print_materials is not None:
         env[PRINT_ENV] = "1" if print_materials else "0"

@@ -66,7 +66,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         if self.clinic is None:  # the first language's build validates everything once
             self._load(config)
             self._choose_only_language(config)
-        if self.print_session is None and self._print_materials():  # PDFs render while pages build
+        if self.print_session is None and self._print_materials() and not self._previewing():  # PDFs render while pages build
             self.print_session = printing.start_session(
                 config, self.clinic, self.languages, self.project_dir, self.config.translations_dir, only=self.only_language
             )
@@ -98,6 +98,10 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
 
     def _print_materials(self) -> bool:
         return self.config.print_materials and os.environ.get(sitebuild.PRINT_ENV, "1") != "0"
+
+    @staticmethod
+    def _previewing() -> bool:
+        return os.environ.get(sitebuild.PREVIEW_ENV) == "1"
 
     def _choose_only_language(self, config) -> None:
         """`KYR_LANGUAGE=es` (set by `kyr build` and `kyr serve`): build that language alone."""
@@ -259,6 +263,8 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
             offline.write_worker(site_dir, list(self.languages.values()))
         if self.print_session is not None:
             printing.publish(self.print_session, language, config.site_dir)
+        elif self._print_materials() and self._previewing():  # `kyr serve --print`: after the reload
+            printing.publish_in_background(config, self.clinic, self.languages, self.project_dir, self.config.translations_dir, language)
         if self.only_language is not None:
             i18n = config.plugins.get("i18n")
             if i18n is not None:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 import yaml
@@ -95,3 +96,20 @@ def publish(session: PrintSession, language: Language, site_dir: str) -> PrintRe
     if report.english_fallbacks:
         log.debug("kyr: shown in English in '%s' print materials: %s", language.code, "; ".join(report.english_fallbacks))
     return report
+
+
+def publish_in_background(config, clinic: Clinic, languages: dict[str, Language], project_dir: Path, translations_dir: str, language: Language) -> threading.Thread:
+    """Make `language`'s PDFs and write them into the site after the build, in a thread: under
+    `kyr serve --print`, the page reloads at once and the PDFs follow; a problem is logged."""
+
+    def run() -> None:
+        try:
+            session = start_session(config, clinic, languages, project_dir, translations_dir, only=language.code)
+            publish(session, language, config.site_dir)
+            session.close()
+        except PluginError as exc:
+            log.warning("kyr: print materials for '%s' not made: %s", language.code, exc)
+
+    thread = threading.Thread(target=run, name=f"kyr-print-{language.code}", daemon=True)
+    thread.start()
+    return thread
