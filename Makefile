@@ -69,21 +69,22 @@ system-deps:
 test-deps:
 	@sh scripts/install-system-deps.sh test
 
-# Build the whole site, every language and every printable, into site/.
-# The build goes to a scratch folder first, so site/ is never left half-written.
+# Build the whole site, every language and every printable, into site/: one MkDocs build per
+# language in parallel processes (JOBS=N, default: the number of CPUs), languages whose inputs did
+# not change reused from .cache/site/. site/ is replaced only once every language has built.
+JOBS ?=
 site: $(STAMP) system-deps
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf .site-old
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-build site
-	rm -rf .site-old
+	$(BIN)/kyr build $(if $(JOBS),--jobs $(JOBS))
 	@echo
 	@echo "Built: open $(CURDIR)/site/index.html, or run 'make serve' and open http://127.0.0.1:8000/"
 	@$(BIN)/kyr next-steps
 
+# Preview one language, rebuilt on every save: `make serve` (English), `make serve LANG=es`.
+# LANG counts only when given on the command line (the environment's LANG is the system locale);
+# `lang=es` works too. Print materials only when asked: `make serve LANG=es PRINT=1`.
+SERVE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG),$(lang))
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(if $(filter command line,$(origin LANG)),LANG=C.UTF-8 )$(BIN)/kyr serve $(if $(SERVE_LANG),--lang $(SERVE_LANG)) $(if $(PRINT),--print)
 
 # JavaScript the browser tests inject into pages (axe-core), at the exact versions of package-lock.json.
 $(NODE_STAMP): package.json package-lock.json

@@ -18,10 +18,12 @@ def project_root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project built once per test session (strict), into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
+    """The real project built once per test session into a temporary folder, the way `make site`
+    builds it (`kyr build`: one strict MkDocs build per language, then assembled), so the tests
+    check what ships. Languages unchanged since the last `make site` are reused from .cache/site/."""
+    out = tmp_path_factory.mktemp("site") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", "kyr.cli", "build", "--quiet", "--site-dir", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

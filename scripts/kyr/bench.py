@@ -26,6 +26,7 @@ from typing import Callable
 from . import benchkit
 from .benchkit import Context, Figure, ROOT, Section, Skip, best_of, full_site, load_note, require_browser, require_command, section, timings  # noqa: F401
 from . import bench_browser  # noqa: F401
+from . import bench_site  # noqa: F401
 from .printables import bench as printables_bench  # noqa: F401
 
 

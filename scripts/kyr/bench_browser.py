@@ -34,11 +34,11 @@ LIGHTHOUSE = Path(__file__).resolve().parents[2] / "tools" / "lighthouse" / "nod
 
 
 def built_site(ctx: Context) -> Path:
-    """The project built once (strict) into the scratch folder."""
+    """The project built once, the way `make site` builds it, into the scratch folder."""
     target = ctx.scratch / "built-site"
     if not (target / "index.html").is_file():
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+            [sys.executable, "-m", "kyr.cli", "build", "--quiet", "--site-dir", str(target)],
             cwd=ctx.project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         if result.returncode != 0:

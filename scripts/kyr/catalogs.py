@@ -5,6 +5,7 @@ Catalogs are compiled in memory when the site is built; no `.mo` file is ever co
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -47,11 +48,17 @@ def load_translations(translations_dir: Path, code: str, *, tag: str | None = No
     path = catalog_path(translations_dir, code)
     if not path.is_file():
         return NullTranslations()
-    catalog = read_catalog(path, locale=(tag or code).replace("-", "_"))
+    stat = path.stat()
+    compiled = _compiled(path.resolve(), stat.st_mtime_ns, stat.st_size, (tag or code).replace("-", "_"))
+    return Translations(fp=io.BytesIO(compiled), domain=DOMAIN)
+
+
+@functools.lru_cache(maxsize=64)  # `mkdocs serve` rebuilds in one process: parse each catalog once per change
+def _compiled(path: Path, mtime_ns: int, size: int, locale: str) -> bytes:
+    catalog = read_catalog(path, locale=locale)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(fp=buffer, domain=DOMAIN)
+    return buffer.getvalue()
 
 
 # Where translatable strings live: our Python code, our theme overrides and print templates.

@@ -227,6 +227,59 @@ def cmd_next_steps(args) -> int:
 
     print("\n".join(next_steps()))
     return EXIT_OK
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def cmd_build(args) -> int:
+    """Build the site into site/: one MkDocs build per language, in parallel processes, then the
+    parts that span languages (sitemap, _headers, offline worker) once. A language whose pages,
+    catalogs, clinic.yml, templates and English fallbacks have not changed since its last build is
+    reused from .cache/site/. The site folder is replaced only when every language has built."""
+    import os
+
+    from .errors import BuildError
+    from .sitebuild import build_site
+
+    def progress(result) -> None:
+        if not args.quiet:
+            what = "unchanged, reused" if result.reused else f"built in {result.seconds:.1f} s"
+            print(f"  {result.language.code}: {what}", flush=True)
+
+    codes = [code for value in (args.lang or []) for code in value.split(",") if code.strip()]
+    print_materials = False if args.no_print else None
+    jobs = args.jobs or int(os.environ.get("KYR_JOBS") or 0) or None
+    try:
+        report = build_site(args.project, args.site_dir or args.project / "site", jobs=jobs, codes=codes, print_materials=print_materials, progress=progress)
+    except BuildError as exc:  # a language failed: the site folder is as it was
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not args.quiet:
+        print(report.summary())
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    """Preview one language while you edit it: MkDocs serves that language alone and rebuilds only
+    it when a file changes. Print materials (PDFs) are made only with --print."""
+    import subprocess
+
+    from .languages import read_site_languages
+    from .sitebuild import build_environment, choose_languages
+
+    languages = read_site_languages(args.project / "mkdocs.yml")
+    (language,) = choose_languages(languages, [args.lang or next(lang.code for lang in languages if lang.is_source)])
+    env = build_environment(language, print_materials=args.print, preview=True)
+    if not args.quiet:
+        print(f"Previewing {language.english_name} ({language.code}): open http://{args.dev_addr}/{language.folder}", flush=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(args.project / "mkdocs.yml"), "--dev-addr", args.dev_addr]
+    try:
+        return subprocess.run(command, cwd=args.project, env=env).returncode
+    except KeyboardInterrupt:
+        return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -289,6 +342,20 @@ def build_parser() -> argparse.ArgumentParser:
     steps = commands.add_parser("next-steps", help="print how to put the built site online, per host", description=cmd_next_steps.__doc__)
     _common(steps)
     steps.set_defaults(func=cmd_next_steps)
+    build = commands.add_parser("build", help="build the site: one MkDocs build per language, in parallel, unchanged languages reused", description=cmd_build.__doc__)
+    _common(build)
+    build.add_argument("--lang", action="append", metavar="CODE", help="build only this language (repeat it, or give several as es,vi); default: every language")
+    build.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="languages built at once (default: $KYR_JOBS, or the number of CPUs)")
+    build.add_argument("--site-dir", type=Path, metavar="DIR", help="where the site goes (default: site/ in the project)")
+    build.add_argument("--no-print", action="store_true", help="leave out the print materials (PDFs)")
+    build.set_defaults(func=cmd_build)
+
+    serve = commands.add_parser("serve", help="preview one language, rebuilt on every save", description=cmd_serve.__doc__)
+    _common(serve)
+    serve.add_argument("--lang", metavar="CODE", help="the language to preview (default: the source language, English)")
+    serve.add_argument("--print", action="store_true", help="also make the print materials (PDFs) of that language")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

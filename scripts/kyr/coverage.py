@@ -9,6 +9,8 @@ clone. The CLI (`kyr coverage`) and the site's "Translation status" page both sh
 from __future__ import annotations
 
 import datetime as dt
+import functools
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,9 +235,14 @@ def _catalog(translations: Path, language: Language, errors: list[KyrError]) -> 
     path = catalog_path(translations, language.code)
     if not path.is_file():
         return CatalogCoverage(path, exists=False)
+    stat = path.stat()
     try:
-        catalog = read_catalog(path, locale=language.tag.replace("-", "_"))
+        return _catalog_coverage(path, stat.st_mtime_ns, stat.st_size, language.tag.replace("-", "_"))
     except KyrError as exc:
         errors.append(exc)
         return CatalogCoverage(path, exists=False)
-    return catalog_coverage(catalog, path)
+
+
+@functools.lru_cache(maxsize=64)  # `mkdocs serve` rebuilds in one process: read each catalog once per change
+def _catalog_coverage(path: Path, mtime_ns: int, size: int, locale: str) -> CatalogCoverage:
+    return catalog_coverage(read_catalog(path, locale=locale), path)

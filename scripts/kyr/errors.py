@@ -60,3 +60,7 @@ class LanguageError(KyrError):
 
 class PrintError(KyrError):
     """A printable (card, poster, handout) cannot be made as asked."""
+
+
+class BuildError(KyrError):
+    """A language's build of the site failed, or the site cannot be put together."""

@@ -99,6 +99,14 @@
     Array.prototype.forEach.call(document.querySelectorAll("link[rel='alternate'][hreflang]"), function (link) {
       link.remove();
     });
+    // Each language has its own search index, in its own folder (es/search/search_index.json):
+    // Material looks for it, and resolves the results' addresses, under its `base`.
+    var config = document.getElementById("__config");
+    if (config && typeof data.folder === "string") {
+      var settings = JSON.parse(config.textContent);
+      settings.base = new URL(data.folder, siteRoot).href;
+      config.textContent = JSON.stringify(settings);
+    }
     var material = document.createElement("script");
     material.src = script.dataset.material;
     material.onload = function () {

@@ -67,8 +67,9 @@ def suggestion(language: Language, languages: Iterable[Language], gettext: Calla
 
 
 def client_data(current: Language, suggestions: Iterable[Suggestion]) -> dict:
-    """The JSON our script reads from the page: the page's language and every language's suggestion."""
-    return {"current": current.code, "languages": [asdict(s) for s in suggestions]}
+    """The JSON our script reads from the page: the page's language, its folder (where its search
+    index is), and every language's suggestion."""
+    return {"current": current.code, "folder": current.folder, "languages": [asdict(s) for s in suggestions]}
 
 
 def material_bundle() -> str:

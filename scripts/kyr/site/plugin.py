@@ -21,9 +21,9 @@ from ..languages import Language, make_language, site_languages
 from . import i18n_codes  # noqa: F401  (before mkdocs-static-i18n reads its languages: allows codes like hmn)
 from ..pages import split_front_matter
 from ..placeholders import LanguageLink, PlaceholderContext, render_placeholders
-from .. import deploy, escaping, headers, offline
+from .. import deploy, escaping, headers, offline, sitebuild
 from ..links import decorate_links
-from . import banners, client, status, theme
+from . import banners, client, search, status, theme
 from . import printing
 from .material_strings import translated_material_strings
 
@@ -45,7 +45,8 @@ class KyrPluginConfig(Config):
     languages_without_cldr = config_options.Type(dict, default={})
     """Languages CLDR lacks, with what Babel would have said (see `kyr new-language --help`)."""
     print_materials = config_options.Type(bool, default=True)
-    """Make the printable PDFs (red cards, posters, handout) in every language; needs `site_url`."""
+    """Make the printable PDFs (red cards, posters, handout) in every language; needs `site_url`.
+    `KYR_PRINT_MATERIALS=0` turns them off for one run (`kyr serve` without `--print`)."""
 
 
 class KyrPlugin(BasePlugin[KyrPluginConfig]):
@@ -60,14 +61,19 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         self._client_languages: list | None = None
         self.coverage: CoverageReport | None = None
         self.print_session: printing.PrintSession | None = None
+        self.only_language: str | None = None  # `KYR_LANGUAGE`: this process builds one language
+        self._source_index: bytes | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
     def on_config(self, config):
         if self.clinic is None:  # the first language's build validates everything once
             self._load(config)
-        if self.print_session is None and self.config.print_materials:  # PDFs render while pages build
-            self.print_session = printing.start_session(config, self.clinic, self.languages, self.project_dir, self.config.translations_dir)
+            self._choose_only_language(config)
+        if self.print_session is None and self._print_materials() and not self._previewing():  # PDFs render while pages build
+            self.print_session = printing.start_session(
+                config, self.clinic, self.languages, self.project_dir, self.config.translations_dir, only=self.only_language
+            )
         # Material's search plugin renders partials/language.html from `config` alone, before on_env.
         language = self.current_language(config)
         config.theme["kyr_lang_tag"] = language.tag
@@ -78,7 +84,45 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         except KyrError as exc:
             raise PluginError(str(exc)) from None
         config.theme["kyr_material_strings"] = translated_material_strings(self.translations.pgettext)
+        # Each language's search index holds its pages only, with Material's settings for that
+        # language; the search plugin fills them in from partials/language.html, right after us.
+        search.reset_language_settings(config, language)
         return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n has made the language menu
+    def _on_config_menu(self, config):
+        # Pages get BCP 47 tags in on_page_context; the 404 page, built before any page, gets them
+        # here. mkdocs-static-i18n sets each page's menu as an attribute, which Jinja reads before
+        # the item: drop the previous language's last page's, so the 404 page links to each home.
+        getattr(config.extra, "__dict__", {}).pop("alternate", None)
+        theme.tag_alternates(config.extra.get("alternate") or [], self.languages)
+        return config
+
+    on_config = CombinedEvent(on_config, _on_config_menu)
+
+    def _print_materials(self) -> bool:
+        return self.config.print_materials and os.environ.get(sitebuild.PRINT_ENV, "1") != "0"
+
+    @staticmethod
+    def _previewing() -> bool:
+        return os.environ.get(sitebuild.PREVIEW_ENV) == "1"
+
+    def _choose_only_language(self, config) -> None:
+        """`KYR_LANGUAGE=es` (set by `kyr build` and `kyr serve`): build that language alone."""
+        code = os.environ.get(sitebuild.LANGUAGE_ENV) or None
+        if code is None:
+            return
+        if code not in self.languages:
+            raise PluginError(
+                f"{sitebuild.LANGUAGE_ENV}={code}: not a language of this site; "
+                f"hint: one of {', '.join(self.languages)} (plugins.i18n.languages in mkdocs.yml)"
+            )
+        self.only_language = code
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            # mkdocs-static-i18n starts with the default language unless one is already chosen;
+            # its other languages are skipped in on_post_build (see on_post_build).
+            i18n.current_language = code
 
     def _load(self, config) -> None:
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -146,6 +190,7 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
     def on_env(self, env, config, files):
         language = self.current_language(config)
         env.finalize = escaping.finalize  # front-matter values are escaped wherever printed
+        env.bytecode_cache = theme.bytecode_cache(self.project_dir)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["kyr_language"] = language
@@ -221,12 +266,32 @@ class KyrPlugin(BasePlugin[KyrPluginConfig]):
         else:
             theme.move_404(site_dir, language.code, self._source_404)
         # The deploy headers and the offline worker sit at the site's root. Each language's build
-        # rewrites the worker, so the last one built lists every language.
-        headers.write_headers_file(site_dir)
-        deploy.write_redirects_file(site_dir, list(self.languages.values()))
-        offline.write_worker(site_dir, list(self.languages.values()))
+        # rewrites the worker, so the last one built lists every language. A one-language build
+        # leaves these to `kyr build`, which writes them once over the assembled site.
+        if self.only_language is None:
+            headers.write_headers_file(site_dir)
+            deploy.write_redirects_file(site_dir, list(self.languages.values()))
+            offline.write_worker(site_dir, list(self.languages.values()))
         if self.print_session is not None:
             printing.publish(self.print_session, language, config.site_dir)
+        elif self._print_materials() and self._previewing():  # `kyr serve --print`: after the reload
+            printing.publish_in_background(config, self.clinic, self.languages, self.project_dir, self.config.translations_dir, language)
+        if self.only_language is not None:
+            i18n = config.plugins.get("i18n")
+            if i18n is not None:
+                i18n.building = True  # mkdocs-static-i18n then builds no other language
+
+    @event_priority(-50)  # after the search plugin has written this language's index
+    def _on_post_build_search(self, config):
+        language = self.current_language(config)
+        self._source_index = search.move_index(Path(config.site_dir), language) or self._source_index
+
+    @event_priority(-200)  # after mkdocs-static-i18n, which merges every language into the root index
+    def _on_post_build_restore(self, config):
+        if self.current_language(config).is_source and self._source_index is not None:
+            search.restore_source_index(Path(config.site_dir), self._source_index)
+
+    on_post_build = CombinedEvent(on_post_build, _on_post_build_search, _on_post_build_restore)
 
     def on_build_error(self, *, error):
         if self.print_session is not None:

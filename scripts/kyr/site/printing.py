@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 import yaml
@@ -37,8 +38,10 @@ def configured_site_url(config_file: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def built_languages(config, languages: dict[str, Language]) -> tuple[Language, ...]:
-    """The languages this build makes (mkdocs-static-i18n's `build: true`), the source first."""
+def built_languages(config, languages: dict[str, Language], only: str | None = None) -> tuple[Language, ...]:
+    """The languages this build makes (mkdocs-static-i18n's `build: true`, or `only`), the source first."""
+    if only is not None:
+        return (languages[only],)
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return tuple(lang for lang in languages.values() if lang.is_source)
@@ -46,15 +49,17 @@ def built_languages(config, languages: dict[str, Language]) -> tuple[Language, .
     return tuple(sorted((languages[code] for code in codes), key=lambda lang: not lang.is_source))
 
 
-def start_session(config, clinic: Clinic, languages: dict[str, Language], project_dir: Path, translations_dir: str) -> PrintSession:
-    """Prepare the print materials of every built language and start rendering what is not cached."""
+def start_session(
+    config, clinic: Clinic, languages: dict[str, Language], project_dir: Path, translations_dir: str, only: str | None = None
+) -> PrintSession:
+    """Prepare the print materials of every built language (or of `only`) and start rendering what is not cached."""
     config_file = Path(config.config_file_path or project_dir / "mkdocs.yml")
     try:
         site_url = require_site_url(configured_site_url(config_file), path=config_file)
         settings = PrintSettings(
             project_dir=project_dir,
             clinic=clinic,
-            languages=built_languages(config, languages),
+            languages=built_languages(config, languages, only),
             site_url=site_url,
             use_directory_urls=config.use_directory_urls,
             templates_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else project_dir / "overrides",
@@ -92,3 +97,20 @@ def publish(session: PrintSession, language: Language, site_dir: str) -> PrintRe
     if report.english_fallbacks:
         log.debug("kyr: shown in English in '%s' print materials: %s", language.code, "; ".join(report.english_fallbacks))
     return report
+
+
+def publish_in_background(config, clinic: Clinic, languages: dict[str, Language], project_dir: Path, translations_dir: str, language: Language) -> threading.Thread:
+    """Make `language`'s PDFs and write them into the site after the build, in a thread: under
+    `kyr serve --print`, the page reloads at once and the PDFs follow; a problem is logged."""
+
+    def run() -> None:
+        try:
+            session = start_session(config, clinic, languages, project_dir, translations_dir, only=language.code)
+            publish(session, language, config.site_dir)
+            session.close()
+        except PluginError as exc:
+            log.warning("kyr: print materials for '%s' not made: %s", language.code, exc)
+
+    thread = threading.Thread(target=run, name=f"kyr-print-{language.code}", daemon=True)
+    thread.start()
+    return thread

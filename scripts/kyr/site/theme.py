@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import FileSystemBytecodeCache
+
 from ..errors import KyrError
 from ..escaping import FrontMatterText
 from ..formatting import format_review_date
@@ -65,6 +67,15 @@ def tag_alternates(alternates: list[dict], languages: dict[str, Language], site_
         link = alternate.get("link")
         if site_url and isinstance(link, str):
             alternate["href"] = urljoin(site_url, link.removeprefix("/"))
+
+
+def bytecode_cache(project_dir: Path) -> FileSystemBytecodeCache:
+    """Compiled templates kept in `.cache/jinja/`: each language's build (and each rebuild under
+    `mkdocs serve`) would otherwise compile Material's templates again. Jinja recompiles a
+    template whose source changed, and writes each file atomically."""
+    folder = Path(project_dir) / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def read_if_exists(path: Path) -> bytes | None:
