@@ -51,3 +51,8 @@ def test_the_found_span_covers_the_whole_date():
 def test_russian_months_in_the_prepositional_case_are_dates(text, key):
     # "июнь"/"июня" share only three letters, too short a stem to guess the other cases from.
     assert [d.key for d in find_dates(text, "ru")] == [key]
+
+
+@pytest.mark.parametrize("text, key", [("У січні 2026 року.", "2026-01"), ("У липні 2025 року.", "2025-07"), ("6 січня 2026 року.", "2026-01-06")])
+def test_ukrainian_months_in_the_locative_are_dates(text, key):
+    assert [d.key for d in find_dates(text, "uk")] == [key]
