@@ -4,6 +4,7 @@ site replaces the kept copies; a kept page that no longer exists does not stop t
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import shutil
 import time
@@ -34,7 +35,7 @@ def expected_kept(site_dir, code: str) -> list[str]:
 
 def heading(site_dir, url: str) -> str:
     html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-    return re.sub(r"<[^>]+>", "", H1.search(html).group(1)).strip()
+    return html_module.unescape(re.sub(r"<[^>]+>", "", H1.search(html).group(1))).strip()
 
 
 def wait_until_kept(page, urls: list[str], timeout: float = 60.0, other_than: str | None = None) -> str:

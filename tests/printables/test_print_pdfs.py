@@ -42,8 +42,9 @@ def script_fonts(language) -> list[str]:
     return [family.name.replace(" ", "-") for family in families_for(language) if family.name != "Noto Sans"]
 
 
-# Scripts poppler cannot read back: it drops Bengali's vowel signs and reorders its conjuncts.
-UNREADABLE_SCRIPTS = {"Beng"}
+# Scripts poppler cannot read back: it drops Bengali's vowel signs and reorders its conjuncts, and
+# splits and reorders Burmese syllables. The value names the script's letters in Unicode.
+UNREADABLE_SCRIPTS = {"Beng": "BENGALI", "Mymr": "MYANMAR"}
 
 
 def shows(extracted: str, language, msgid: str) -> bool:
@@ -58,7 +59,7 @@ def shows(extracted: str, language, msgid: str) -> bool:
     if "Noto-Nastaliq-Urdu" not in script_fonts(language) and script not in UNREADABLE_SCRIPTS:
         return holds_text(extracted, text)
     if script in UNREADABLE_SCRIPTS:
-        in_script = any(unicodedata.name(c, "").startswith("BENGALI") for c in extracted)
+        in_script = any(unicodedata.name(c, "").startswith(UNREADABLE_SCRIPTS[script]) for c in extracted)
     else:
         in_script = any(unicodedata.bidirectional(c) == "AL" for c in extracted)
     return in_script and text != msgid and not holds_text(extracted, msgid)
