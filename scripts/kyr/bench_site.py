@@ -67,6 +67,8 @@ def write_vanilla_config(project: Path) -> Path:
     languages = []
     for entry in i18n.get("languages") or []:
         entry = dict(entry)
+        if len(str(entry.get("locale", "en")).split("-")[0]) != 2:
+            continue  # plain mkdocs-static-i18n refuses three-letter codes (Hmong, hmn): see site/i18n_codes.py
         entry.setdefault("theme", {"language": material_language(entry.get("locale", "en"))})
         languages.append(entry)
     i18n["languages"] = languages
